@@ -1,0 +1,352 @@
+//! The pure core: text + language + rule set in, findings with byte ranges out.
+//!
+//! Architecture invariant: this module does no I/O, knows nothing of LSP or the CLI, keeps no
+//! global mutable state, and never panics on any input; a document that does not parse still
+//! gets the findings of the parts that do.
+
+pub mod directives;
+pub mod language;
+pub mod query;
+pub mod rules;
+pub mod shell;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use tree_sitter::{Parser, QueryCursor, StreamingIterator, Tree};
+
+pub use language::Language;
+pub use rules::{CatalogError, CatalogFile, Rule, RuleOptions, RuleSet, Scope, Severity};
+
+use directives::DirectiveKind;
+use query::{CommandCache, PatternRole};
+use rules::{DIRECTIVE_INVALID, DIRECTIVE_UNUSED};
+
+/// The review state of a finding, from the directives that apply to its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Review {
+    None,
+    Requested,
+    Reviewed { by: String },
+    Ignored { reason: String },
+}
+
+impl Review {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Review::None => "none",
+            Review::Requested => "requested",
+            Review::Reviewed { .. } => "reviewed",
+            Review::Ignored { .. } => "ignored",
+        }
+    }
+}
+
+/// One high-blast-radius finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: String,
+    /// The reported byte range.
+    pub range: Range<usize>,
+    /// The operand the operation acts on, when the rule singles one out.
+    pub target: Option<Range<usize>>,
+    /// The severity after review: a reviewed finding is a hint.
+    pub severity: Severity,
+    pub message: String,
+    pub review: Review,
+}
+
+/// Byte offsets of line starts; lines end at `\n` (a preceding `\r` belongs to the line break).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    /// Number of lines (a text ending in `\n` has an empty last line).
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The end of a line's content, before its `\n` or `\r\n`.
+    pub fn line_end(&self, line: usize) -> usize {
+        self.starts.get(line + 1).map_or(self.len, |next| next - 1)
+    }
+
+    /// 0-based line and 0-based column counted in Unicode scalar values.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let column = text
+            .get(start..offset.min(text.len()))
+            .map_or(0, |s| s.chars().count());
+        (line, column)
+    }
+}
+
+thread_local! {
+    static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
+}
+
+/// Parses a document, reusing `old_tree` (already edited) for an incremental parse.
+pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<Tree> {
+    PARSERS.with(|parsers| {
+        let mut parsers = parsers.borrow_mut();
+        let parser = match parsers.entry(language) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let mut parser = Parser::new();
+                parser.set_language(&language.grammar()).ok()?;
+                entry.insert(parser)
+            }
+        };
+        parser.parse(text, old_tree)
+    })
+}
+
+/// Parses and analyses a document.
+pub fn analyze(text: &str, language: Language, rules: &RuleSet) -> Vec<Finding> {
+    match parse(language, text, None) {
+        Some(tree) => analyze_tree(text, &tree, language, rules),
+        None => Vec::new(),
+    }
+}
+
+/// Upper bound on in-progress query matches, so a pathological document cannot make the query
+/// cursor grow without bound.
+const MATCH_LIMIT: u32 = 4096;
+
+/// Analyses a parsed document: runs the language's combined query once, then applies the
+/// directives found in its comments. Findings come sorted by position.
+pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet) -> Vec<Finding> {
+    let compiled = rules.compiled(language);
+    let Some(query) = compiled.query.as_ref() else {
+        return Vec::new();
+    };
+    let mut cursor = QueryCursor::new();
+    cursor.set_match_limit(MATCH_LIMIT);
+    let mut commands = CommandCache::default();
+    let mut raw: Vec<Finding> = Vec::new();
+    let mut comments: Vec<Range<usize>> = Vec::new();
+    let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+    while let Some(found) = matches.next() {
+        let pattern = match compiled.patterns.get(found.pattern_index) {
+            Some(PatternRole::Rule(pattern)) => pattern,
+            Some(PatternRole::Comment) => {
+                if let Some(capture) = found.captures.first() {
+                    comments.push(capture.node.byte_range());
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let capture_node = |index: u32| {
+            found
+                .captures
+                .iter()
+                .find(|c| c.index == index)
+                .map(|c| c.node)
+        };
+        let Some(matched) = compiled.match_capture.and_then(capture_node) else {
+            continue;
+        };
+        let Some(operand) = query::evaluate(&pattern.predicates, capture_node, text, &mut commands)
+        else {
+            continue;
+        };
+        let target = compiled
+            .target_capture
+            .and_then(capture_node)
+            .map(|node| node.byte_range())
+            .or(operand);
+        let rule = rules.rule(pattern.rule);
+        let template = pattern.message.as_deref().unwrap_or(&rule.message);
+        let ranges: Vec<Range<usize>> = match &pattern.narrow {
+            Some((capture, regex)) => {
+                let Some(node) = capture_node(*capture) else {
+                    continue;
+                };
+                let base = node.start_byte();
+                let Some(node_text) = text.get(node.byte_range()) else {
+                    continue;
+                };
+                regex
+                    .captures_iter(node_text)
+                    .filter_map(|c| c.name("m").or_else(|| c.get(0)))
+                    .filter(|m| !m.is_empty())
+                    .map(|m| base + m.start()..base + m.end())
+                    .collect()
+            }
+            None => vec![matched.byte_range()],
+        };
+        for range in ranges {
+            let target = target
+                .clone()
+                .or_else(|| pattern.narrow.as_ref().map(|_| range.clone()));
+            let shown = target.clone().unwrap_or_else(|| range.clone());
+            raw.push(Finding {
+                rule: rule.id.clone(),
+                message: render_message(template, text.get(shown).unwrap_or("")),
+                range,
+                target,
+                severity: rule.severity,
+                review: Review::None,
+            });
+        }
+    }
+    drop(matches);
+    raw.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+    raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
+    comments.sort_by_key(|c| c.start);
+    comments.dedup();
+    apply_directives(text, rules, raw, &comments)
+}
+
+/// Replaces `{target}` with the operand text, shortened to one line of at most 60 characters.
+fn render_message(template: &str, target: &str) -> String {
+    if !template.contains("{target}") {
+        return template.to_string();
+    }
+    let first_line = target.lines().next().unwrap_or("").trim();
+    let mut shown: String = first_line.chars().take(60).collect();
+    if shown.len() < first_line.len() || target.trim().lines().count() > 1 {
+        shown.push('…');
+    }
+    template.replace("{target}", &shown)
+}
+
+fn apply_directives(
+    text: &str,
+    rules: &RuleSet,
+    mut findings: Vec<Finding>,
+    comments: &[Range<usize>],
+) -> Vec<Finding> {
+    if comments.is_empty() {
+        return findings;
+    }
+    let lines = LineIndex::new(text);
+    let (parsed, malformed) = directives::parse(text, &lines, comments);
+    let mut meta = Vec::new();
+    let report = |rule: &str, range: Range<usize>, message: String, meta: &mut Vec<Finding>| {
+        if let Some(rule) = rules.get(rule).filter(|r| r.enabled) {
+            let severity = rule.severity;
+            meta.push(Finding {
+                rule: rule.id.clone(),
+                range,
+                target: None,
+                severity,
+                message,
+                review: Review::None,
+            });
+        }
+    };
+    for bad in malformed {
+        report(
+            DIRECTIVE_INVALID,
+            bad.range,
+            format!("malformed blast-radius directive: {}", bad.problem),
+            &mut meta,
+        );
+    }
+    let mut used = vec![vec![false; 0]; parsed.len()];
+    for (i, directive) in parsed.iter().enumerate() {
+        used[i] = vec![false; directive.rules.len()];
+    }
+    for finding in &mut findings {
+        let line = lines.line_of(finding.range.start);
+        let mut review = Review::None;
+        for (i, directive) in parsed.iter().enumerate() {
+            if directive.target_line != line {
+                continue;
+            }
+            for (j, (id, _)) in directive.rules.iter().enumerate() {
+                if *id != finding.rule {
+                    continue;
+                }
+                used[i][j] = true;
+                let candidate = match &directive.kind {
+                    DirectiveKind::Ignore { reason } => Review::Ignored {
+                        reason: reason.clone(),
+                    },
+                    DirectiveKind::Reviewed { by } => Review::Reviewed { by: by.clone() },
+                    DirectiveKind::ReviewRequested => Review::Requested,
+                };
+                if review_rank(&candidate) > review_rank(&review) {
+                    review = candidate;
+                }
+            }
+        }
+        if matches!(review, Review::Reviewed { .. }) {
+            finding.severity = Severity::Hint;
+        }
+        finding.review = review;
+    }
+    for (i, directive) in parsed.iter().enumerate() {
+        for (j, (id, range)) in directive.rules.iter().enumerate() {
+            match rules.get(id) {
+                None => report(
+                    DIRECTIVE_INVALID,
+                    range.clone(),
+                    format!("unknown rule id `{id}` in blast-radius directive"),
+                    &mut meta,
+                ),
+                Some(rule) if rule.enabled && !used[i][j] && !rule.is_engine_rule() => report(
+                    DIRECTIVE_UNUSED,
+                    directive.range.clone(),
+                    format!(
+                        "this directive for `{id}` matches no finding on the line it applies to"
+                    ),
+                    &mut meta,
+                ),
+                _ => {}
+            }
+        }
+    }
+    findings.extend(meta);
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+    findings
+}
+
+fn review_rank(review: &Review) -> u8 {
+    match review {
+        Review::None => 0,
+        Review::Requested => 1,
+        Review::Reviewed { .. } => 2,
+        Review::Ignored { .. } => 3,
+    }
+}

@@ -1,0 +1,509 @@
+//! Compiles every rule query of a language into one tree-sitter query, so a document is walked
+//! once however many rules there are, and implements the custom predicates the queries use
+//! (documented in `queries/README.md`).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::Regex;
+use tree_sitter::{Node, Query, QueryPredicateArg};
+
+use super::language::Language;
+use super::rules::{CatalogError, QuerySource};
+use super::shell::ShellCommand;
+
+/// Capture names a rule query may use; names starting with `_` are free for predicates.
+pub const CAPTURE_VOCABULARY: [&str; 2] = ["match", "target"];
+/// Custom predicates the queries may use (documented in `queries/README.md`).
+pub const PREDICATES: [&str; 12] = [
+    "cmd?",
+    "cmd-match?",
+    "subcmd?",
+    "flag?",
+    "not-flag?",
+    "arg?",
+    "not-arg?",
+    "not-kind?",
+    "not-bound-to?",
+    "not-has-child?",
+    "file-match?",
+    "narrow!",
+];
+/// `#set!` keys the queries may use.
+pub const PROPERTIES: [&str; 1] = ["message"];
+/// Internal capture for comments, where directives live.
+const DIRECTIVE_CAPTURE: &str = "directive";
+
+/// One custom predicate of a pattern, with its capture index resolved.
+#[derive(Debug)]
+pub(crate) enum Predicate {
+    /// `#cmd? @c "rm" "unlink"`: the command runs one of these programs.
+    Command { capture: u32, names: Vec<String> },
+    /// `#cmd-match? @c "^mkfs(\\..+)?$"`: the program name matches the regex.
+    CommandMatch { capture: u32, regex: Regex },
+    /// `#subcmd? @c "s3" "rb"`: the operands spell these words (each may be `a|b`).
+    Subcommand { capture: u32, words: Vec<String> },
+    /// `#flag? @c "-f" "--force"` / `#not-flag? ...`
+    Flag {
+        capture: u32,
+        flags: Vec<String>,
+        negate: bool,
+    },
+    /// `#arg? @c "regex"` / `#not-arg? ...`: some operand's source text matches.
+    Arg {
+        capture: u32,
+        regex: Regex,
+        negate: bool,
+    },
+    /// `#not-kind? @x "string" "integer"`: the node is none of these kinds.
+    NotKind { capture: u32, kinds: Vec<String> },
+    /// `#not-bound-to? @x "regex"`: the identifier is not assigned, in its enclosing function or
+    /// module, a value whose text matches (`d = tempfile.mkdtemp()`, `with ... as d`).
+    NotBoundTo { capture: u32, regex: Regex },
+    /// `#not-has-child? @x "where"`: no direct child of the node is of these kinds.
+    NotHasChild { capture: u32, kinds: Vec<String> },
+    /// `#file-match? @x "regex"`: the whole document matches (for example, imports boto3).
+    FileMatch { capture: u32, regex: Regex },
+}
+
+/// What the combined query knows of one pattern.
+#[derive(Debug)]
+pub(crate) enum PatternRole {
+    Rule(RulePattern),
+    Comment,
+    /// A pattern of a source that failed validation: it never reports.
+    Disabled,
+}
+
+#[derive(Debug)]
+pub(crate) struct RulePattern {
+    pub rule: usize,
+    pub predicates: Vec<Predicate>,
+    /// `#set! message "..."`: a pattern-specific message.
+    pub message: Option<String>,
+    /// `#narrow! @match "regex"`: report each match of the regex inside the capture instead of
+    /// the whole node.
+    pub narrow: Option<(u32, Regex)>,
+}
+
+pub(crate) struct CompiledLanguage {
+    pub query: Option<Query>,
+    pub patterns: Vec<PatternRole>,
+    pub match_capture: Option<u32>,
+    pub target_capture: Option<u32>,
+}
+
+impl CompiledLanguage {
+    pub fn compile(
+        language: Language,
+        sources: &[QuerySource],
+    ) -> (CompiledLanguage, Vec<CatalogError>) {
+        let grammar = language.grammar();
+        let mut errors = Vec::new();
+        // Sources that do not compile on their own are left out, so one broken user query does
+        // not take the others down.
+        let combined = match build(language, &grammar, sources.iter().collect()) {
+            Ok(built) => built,
+            Err(_) => {
+                let good: Vec<&QuerySource> = sources
+                    .iter()
+                    .filter(|source| match Query::new(&grammar, &source.text) {
+                        Ok(_) => true,
+                        Err(err) => {
+                            errors.push(CatalogError {
+                                path: source.path.clone(),
+                                message: format!(
+                                    "line {}, column {}: {:?} error: {}",
+                                    err.row + 1,
+                                    err.column + 1,
+                                    err.kind,
+                                    err.message.trim()
+                                ),
+                            });
+                            false
+                        }
+                    })
+                    .collect();
+                match build(language, &grammar, good) {
+                    Ok(built) => built,
+                    Err(message) => {
+                        errors.push(CatalogError {
+                            path: language.name().to_string(),
+                            message,
+                        });
+                        return (
+                            CompiledLanguage {
+                                query: None,
+                                patterns: Vec::new(),
+                                match_capture: None,
+                                target_capture: None,
+                            },
+                            errors,
+                        );
+                    }
+                }
+            }
+        };
+        let (mut query, owners, text) = combined;
+        let mut patterns = Vec::with_capacity(query.pattern_count());
+        for index in 0..query.pattern_count() {
+            let role = match owners[index] {
+                None => PatternRole::Comment,
+                Some(source) => {
+                    let pattern_text = &text
+                        [query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
+                    match rule_pattern(&query, index, source, pattern_text) {
+                        Ok(pattern) => PatternRole::Rule(pattern),
+                        Err(message) => {
+                            errors.push(CatalogError {
+                                path: source.path.clone(),
+                                message,
+                            });
+                            PatternRole::Disabled
+                        }
+                    }
+                }
+            };
+            if matches!(role, PatternRole::Disabled) {
+                query.disable_pattern(index);
+            }
+            patterns.push(role);
+        }
+        let match_capture = query.capture_index_for_name("match");
+        let target_capture = query.capture_index_for_name("target");
+        (
+            CompiledLanguage {
+                query: Some(query),
+                patterns,
+                match_capture,
+                target_capture,
+            },
+            errors,
+        )
+    }
+}
+
+type Built<'s> = (Query, Vec<Option<&'s QuerySource>>, String);
+
+/// Concatenates the sources plus the comment pattern and maps each pattern back to its source.
+fn build<'s>(
+    language: Language,
+    grammar: &tree_sitter::Language,
+    sources: Vec<&'s QuerySource>,
+) -> Result<Built<'s>, String> {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(sources.len());
+    for source in &sources {
+        starts.push(text.len());
+        text.push_str(&source.text);
+        text.push('\n');
+    }
+    let comment_start = text.len();
+    let kinds: Vec<String> = language
+        .comment_kinds()
+        .iter()
+        .map(|k| format!("({k})"))
+        .collect();
+    text.push_str(&format!("[{}] @{DIRECTIVE_CAPTURE}\n", kinds.join(" ")));
+    let query = Query::new(grammar, &text).map_err(|err| err.message)?;
+    let owners = (0..query.pattern_count())
+        .map(|index| {
+            let start = query.start_byte_for_pattern(index);
+            if start >= comment_start {
+                None
+            } else {
+                let i = starts.partition_point(|&s| s <= start).saturating_sub(1);
+                Some(sources[i])
+            }
+        })
+        .collect();
+    Ok((query, owners, text))
+}
+
+/// Validates one pattern of a rule query and reads its predicates and properties.
+fn rule_pattern(
+    query: &Query,
+    index: usize,
+    source: &QuerySource,
+    pattern_text: &str,
+) -> Result<RulePattern, String> {
+    let first_line = pattern_text.lines().next().unwrap_or("").trim();
+    let at = |message: String| format!("pattern `{first_line}`: {message}");
+    let mut has_match = false;
+    for name in captures_in(pattern_text) {
+        if name == "match" {
+            has_match = true;
+        }
+        if !name.starts_with('_') && !CAPTURE_VOCABULARY.contains(&name) {
+            return Err(at(format!(
+                "capture `@{name}` is not in the vocabulary (@match, @target, or @_name for predicates)"
+            )));
+        }
+    }
+    if !has_match {
+        return Err(at("pattern has no @match capture".to_string()));
+    }
+    let mut predicates = Vec::new();
+    let mut narrow = None;
+    for predicate in query.general_predicates(index) {
+        let operator = predicate.operator.as_ref();
+        let (capture, strings) = split_args(&predicate.args)
+            .ok_or_else(|| at(format!("#{operator} takes a capture followed by strings")))?;
+        let regex = |strings: &[String]| -> Result<Regex, String> {
+            let [pattern] = strings else {
+                return Err(at(format!("#{operator} takes one regex")));
+            };
+            Regex::new(pattern).map_err(|e| at(format!("#{operator}: invalid regex: {e}")))
+        };
+        let parsed = match operator {
+            "cmd?" => Predicate::Command {
+                capture,
+                names: strings,
+            },
+            "cmd-match?" => Predicate::CommandMatch {
+                capture,
+                regex: regex(&strings)?,
+            },
+            "subcmd?" => Predicate::Subcommand {
+                capture,
+                words: strings,
+            },
+            "flag?" | "not-flag?" => Predicate::Flag {
+                capture,
+                flags: strings,
+                negate: operator == "not-flag?",
+            },
+            "arg?" | "not-arg?" => Predicate::Arg {
+                capture,
+                regex: regex(&strings)?,
+                negate: operator == "not-arg?",
+            },
+            "not-kind?" => Predicate::NotKind {
+                capture,
+                kinds: strings,
+            },
+            "not-bound-to?" => Predicate::NotBoundTo {
+                capture,
+                regex: regex(&strings)?,
+            },
+            "not-has-child?" => Predicate::NotHasChild {
+                capture,
+                kinds: strings,
+            },
+            "file-match?" => Predicate::FileMatch {
+                capture,
+                regex: regex(&strings)?,
+            },
+            "narrow!" => {
+                narrow = Some((capture, regex(&strings)?));
+                continue;
+            }
+            other => return Err(at(format!("unknown predicate #{other}"))),
+        };
+        if strings_required(&parsed) {
+            return Err(at(format!(
+                "#{operator} needs at least one string argument"
+            )));
+        }
+        predicates.push(parsed);
+    }
+    let mut message = None;
+    for property in query.property_settings(index) {
+        match property.key.as_ref() {
+            "message" => message = property.value.as_ref().map(|v| v.to_string()),
+            other => return Err(at(format!("unknown #set! key `{other}` (known: message)"))),
+        }
+    }
+    Ok(RulePattern {
+        rule: source.rule,
+        predicates,
+        message,
+        narrow,
+    })
+}
+
+fn strings_required(predicate: &Predicate) -> bool {
+    match predicate {
+        Predicate::Command { names, .. } => names.is_empty(),
+        Predicate::Subcommand { words, .. } => words.is_empty(),
+        Predicate::Flag { flags, .. } => flags.is_empty(),
+        Predicate::NotKind { kinds, .. } | Predicate::NotHasChild { kinds, .. } => kinds.is_empty(),
+        _ => false,
+    }
+}
+
+/// Capture names written in a pattern's text, outside strings and comments.
+pub fn captures_in(pattern: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut in_string = false;
+    let mut chars = pattern.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if in_string => {
+                chars.next();
+            }
+            '"' => in_string = !in_string,
+            ';' if !in_string => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
+            '@' if !in_string => {
+                let rest = &pattern[i + 1..];
+                let len = rest
+                    .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+                    .unwrap_or(rest.len());
+                names.push(&rest[..len]);
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+fn split_args(args: &[QueryPredicateArg]) -> Option<(u32, Vec<String>)> {
+    let (first, rest) = args.split_first()?;
+    let QueryPredicateArg::Capture(capture) = first else {
+        return None;
+    };
+    let strings = rest
+        .iter()
+        .map(|arg| match arg {
+            QueryPredicateArg::String(s) => Some(s.to_string()),
+            QueryPredicateArg::Capture(_) => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((*capture, strings))
+}
+
+/// Per-document cache of what predicates compute: parsed shell commands, keyed by node id, and
+/// whole-document regex results, keyed by pattern text.
+#[derive(Default)]
+pub(crate) struct CommandCache<'t> {
+    commands: HashMap<usize, Option<ShellCommand<'t>>>,
+    file_matches: HashMap<String, bool>,
+}
+
+impl<'t> CommandCache<'t> {
+    fn get(&mut self, node: Node<'_>, text: &'t str) -> Option<&ShellCommand<'t>> {
+        self.commands
+            .entry(node.id())
+            .or_insert_with(|| ShellCommand::from_node(node, text))
+            .as_ref()
+    }
+}
+
+/// Evaluates the custom predicates of a match. Returns `None` when one fails, otherwise the range
+/// of the operand a shell predicate singled out (used as the finding's target).
+pub(crate) fn evaluate<'t>(
+    predicates: &[Predicate],
+    capture_node: impl Fn(u32) -> Option<Node<'t>>,
+    text: &'t str,
+    commands: &mut CommandCache<'t>,
+) -> Option<Option<Range<usize>>> {
+    let mut target = None;
+    for predicate in predicates {
+        let ok = match predicate {
+            Predicate::Command { capture, names } => {
+                let command = commands.get(capture_node(*capture)?, text)?;
+                names.contains(&command.program)
+            }
+            Predicate::CommandMatch { capture, regex } => {
+                let command = commands.get(capture_node(*capture)?, text)?;
+                regex.is_match(&command.program)
+            }
+            Predicate::Subcommand { capture, words } => commands
+                .get(capture_node(*capture)?, text)?
+                .has_subcommand(words),
+            Predicate::Flag {
+                capture,
+                flags,
+                negate,
+            } => {
+                let command = commands.get(capture_node(*capture)?, text)?;
+                command.has_flag(flags).is_some() != *negate
+            }
+            Predicate::Arg {
+                capture,
+                regex,
+                negate,
+            } => {
+                let command = commands.get(capture_node(*capture)?, text)?;
+                let found = command.operands().find(|arg| regex.is_match(arg.raw));
+                if let (Some(arg), false) = (found, *negate) {
+                    target.get_or_insert(arg.range.clone());
+                }
+                found.is_some() != *negate
+            }
+            Predicate::NotKind { capture, kinds } => {
+                let kind = capture_node(*capture)?.kind();
+                !kinds.iter().any(|k| k == kind)
+            }
+            Predicate::NotBoundTo { capture, regex } => {
+                let node = capture_node(*capture)?;
+                !bound_to(node, text, regex)
+            }
+            Predicate::NotHasChild { capture, kinds } => {
+                let node = capture_node(*capture)?;
+                let mut cursor = node.walk();
+                let found = node
+                    .children(&mut cursor)
+                    .any(|child| kinds.iter().any(|k| k == child.kind()));
+                !found
+            }
+            Predicate::FileMatch { capture, regex } => {
+                capture_node(*capture)?;
+                *commands
+                    .file_matches
+                    .entry(regex.as_str().to_string())
+                    .or_insert_with(|| regex.is_match(text))
+            }
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(target)
+}
+
+/// Scope node kinds: an identifier's bindings are looked up within the nearest one.
+const SCOPE_KINDS: [&str; 4] = [
+    "function_definition",
+    "lambda",
+    "class_definition",
+    "module",
+];
+
+fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> bool {
+    let Some(name) = text.get(identifier.byte_range()) else {
+        return false;
+    };
+    let mut scope = identifier;
+    while let Some(parent) = scope.parent() {
+        scope = parent;
+        if SCOPE_KINDS.contains(&scope.kind()) {
+            break;
+        }
+    }
+    let node_text = |node: Option<Node<'_>>| node.and_then(|n| text.get(n.byte_range()));
+    let mut cursor = scope.walk();
+    let mut stack = vec![scope];
+    while let Some(node) = stack.pop() {
+        let binding = match node.kind() {
+            "assignment" => Some((
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            )),
+            "named_expression" => Some((
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            )),
+            "as_pattern" => Some((node.child_by_field_name("alias"), node.named_child(0))),
+            _ => None,
+        };
+        if let Some((target, value)) = binding {
+            let target_text = node_text(target).map(str::trim);
+            if target_text == Some(name) && node_text(value).is_some_and(|v| regex.is_match(v)) {
+                return true;
+            }
+        }
+        stack.extend(node.named_children(&mut cursor));
+    }
+    false
+}

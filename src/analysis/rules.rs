@@ -1,0 +1,453 @@
+//! The rule catalog: rule metadata (`rules/<id>.toml`) and queries (`<language>/<id>.scm`), built
+//! from strings handed in by the caller. Built-in files are embedded at compile time; user files
+//! are read by the caller. Nothing here touches the file system.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::language::Language;
+use super::query::CompiledLanguage;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
+}
+
+/// The built-in catalog files, as `(path relative to queries/, contents)`.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    builtin::BUILTIN_FILES
+}
+
+/// Rules implemented by the engine itself rather than by a query: they report problems with
+/// `blast-radius:` directives.
+pub const DIRECTIVE_INVALID: &str = "directive-invalid";
+pub const DIRECTIVE_UNUSED: &str = "directive-unused";
+pub const ENGINE_RULES: [&str; 2] = [DIRECTIVE_INVALID, DIRECTIVE_UNUSED];
+
+/// How far the effect of a mistake reaches, from narrowest to widest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Process,
+    Repository,
+    Host,
+    DataStore,
+    Cluster,
+    CloudAccount,
+    Organization,
+}
+
+impl Scope {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Process => "process",
+            Scope::Repository => "repository",
+            Scope::Host => "host",
+            Scope::DataStore => "data-store",
+            Scope::Cluster => "cluster",
+            Scope::CloudAccount => "cloud-account",
+            Scope::Organization => "organization",
+        }
+    }
+
+    /// The scope in prose: "cloud account".
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::DataStore => "data store",
+            Scope::CloudAccount => "cloud account",
+            other => other.name(),
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Severity, ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        match name {
+            "hint" => Some(Severity::Hint),
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+
+    /// The default severity a scope and reversibility give: an irreversible effect on shared data
+    /// or wider is an error; irreversible but local, or reversible but cluster-wide, a warning.
+    pub fn default_for(scope: Scope, reversible: bool) -> Severity {
+        match (
+            reversible,
+            scope >= Scope::DataStore,
+            scope >= Scope::Cluster,
+        ) {
+            (false, true, _) => Severity::Error,
+            (false, false, _) | (true, _, true) => Severity::Warning,
+            (true, _, false) => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One rule's metadata as written in `rules/<id>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleRecord {
+    title: String,
+    scope: Scope,
+    reversible: bool,
+    severity: Option<Severity>,
+    message: String,
+    why: String,
+    safer: String,
+    #[serde(default)]
+    references: Vec<String>,
+}
+
+/// A rule: one concept with a stable id, implemented by queries in one or more languages.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub scope: Scope,
+    pub reversible: bool,
+    /// The rule's own default severity (metadata, else derived from scope and reversibility).
+    pub default_severity: Severity,
+    /// The severity in force: the default unless configuration overrides it.
+    pub severity: Severity,
+    /// The finding message; `{target}` is replaced by the text of the affected operand.
+    pub message: String,
+    pub why: String,
+    pub safer: String,
+    pub references: Vec<String>,
+    /// Languages with a query for this rule.
+    pub languages: Vec<Language>,
+    pub builtin: bool,
+    pub enabled: bool,
+}
+
+impl Rule {
+    pub fn is_engine_rule(&self) -> bool {
+        ENGINE_RULES.contains(&self.id.as_str())
+    }
+
+    /// "cloud account, irreversible"
+    pub fn radius(&self) -> String {
+        format!(
+            "{}, {}",
+            self.scope.label(),
+            if self.reversible {
+                "reversible"
+            } else {
+                "irreversible"
+            }
+        )
+    }
+}
+
+/// A catalog file handed in by the caller: its path (for messages and to tell metadata from
+/// queries: `rules/<id>.toml` or `<language>/<id>.scm`) and its text.
+#[derive(Clone, Debug)]
+pub struct CatalogFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// A problem with a catalog file; the rest of the catalog still works.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Per-rule settings from configuration.
+#[derive(Clone, Debug, Default)]
+pub struct RuleOptions {
+    pub disabled: HashSet<String>,
+    pub severity: HashMap<String, Severity>,
+}
+
+/// The query source of one rule in one language.
+#[derive(Clone, Debug)]
+pub(crate) struct QuerySource {
+    pub rule: usize,
+    pub path: String,
+    pub text: String,
+}
+
+/// All rules, with their queries compiled lazily per language into one combined query each.
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    by_id: HashMap<String, usize>,
+    sources: BTreeMap<Language, Vec<QuerySource>>,
+    compiled: [OnceLock<CompiledLanguage>; Language::ALL.len()],
+    compile_errors: [OnceLock<Vec<CatalogError>>; Language::ALL.len()],
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuleSet")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+impl RuleSet {
+    /// The built-in catalog with default settings.
+    pub fn builtin() -> RuleSet {
+        let (set, errors) = RuleSet::build(&[], &RuleOptions::default());
+        debug_assert!(errors.is_empty(), "built-in catalog errors: {errors:?}");
+        set
+    }
+
+    /// Builds the rule set from the built-in catalog plus user files. Errors name the file; a
+    /// broken file is left out and everything else keeps working.
+    pub fn build(user: &[CatalogFile], options: &RuleOptions) -> (RuleSet, Vec<CatalogError>) {
+        let builtin = builtin_files()
+            .iter()
+            .map(|(path, contents)| (true, *path, *contents));
+        let user = user
+            .iter()
+            .map(|f| (false, f.path.as_str(), f.contents.as_str()));
+        let files: Vec<(bool, &str, &str)> = builtin.chain(user).collect();
+
+        let mut errors = Vec::new();
+        let mut rules: Vec<Rule> = Vec::new();
+        let mut by_id = HashMap::new();
+        for &(is_builtin, path, contents) in &files {
+            let Some(id) = metadata_id(path) else {
+                continue;
+            };
+            if let Err(message) = check_rule_id(id) {
+                errors.push(CatalogError {
+                    path: path.to_string(),
+                    message,
+                });
+                continue;
+            }
+            let record: RuleRecord = match toml::from_str(contents) {
+                Ok(record) => record,
+                Err(err) => {
+                    let message = toml_message(&err, contents);
+                    errors.push(CatalogError {
+                        path: path.to_string(),
+                        message,
+                    });
+                    continue;
+                }
+            };
+            if by_id.contains_key(id) {
+                errors.push(CatalogError {
+                    path: path.to_string(),
+                    message: format!("rule `{id}` is already defined"),
+                });
+                continue;
+            }
+            let default_severity = record
+                .severity
+                .unwrap_or_else(|| Severity::default_for(record.scope, record.reversible));
+            by_id.insert(id.to_string(), rules.len());
+            rules.push(Rule {
+                id: id.to_string(),
+                title: record.title,
+                scope: record.scope,
+                reversible: record.reversible,
+                default_severity,
+                severity: options
+                    .severity
+                    .get(id)
+                    .copied()
+                    .unwrap_or(default_severity),
+                message: record.message,
+                why: record.why,
+                safer: record.safer,
+                references: record.references,
+                languages: Vec::new(),
+                builtin: is_builtin,
+                enabled: !options.disabled.contains(id),
+            });
+        }
+
+        let mut sources: BTreeMap<Language, Vec<QuerySource>> = BTreeMap::new();
+        for &(_, path, contents) in &files {
+            let Some((language_dir, file)) = path.rsplit_once('/') else {
+                continue;
+            };
+            let Some(id) = file.strip_suffix(".scm") else {
+                continue;
+            };
+            let language_dir = language_dir.rsplit('/').next().unwrap_or(language_dir);
+            let Some(language) = Language::from_name(language_dir) else {
+                errors.push(CatalogError {
+                    path: path.to_string(),
+                    message: format!(
+                        "`{language_dir}` is not a supported language (expected one of: {})",
+                        Language::ALL.map(|l| l.name()).join(", ")
+                    ),
+                });
+                continue;
+            };
+            let Some(&rule) = by_id.get(id) else {
+                errors.push(CatalogError {
+                    path: path.to_string(),
+                    message: format!("no metadata for rule `{id}` (expected rules/{id}.toml)"),
+                });
+                continue;
+            };
+            if !rules[rule].languages.contains(&language) {
+                rules[rule].languages.push(language);
+            }
+            if rules[rule].enabled {
+                sources.entry(language).or_default().push(QuerySource {
+                    rule,
+                    path: path.to_string(),
+                    text: contents.to_string(),
+                });
+            }
+        }
+        for rule in &mut rules {
+            rule.languages.sort();
+        }
+
+        let set = RuleSet {
+            rules,
+            by_id,
+            sources,
+            compiled: Default::default(),
+            compile_errors: Default::default(),
+        };
+        // User queries are compiled now so their errors are reported up front; built-in ones are
+        // tested and compile lazily, per language, when a file of that language is first seen.
+        let user_languages: HashSet<Language> = files
+            .iter()
+            .filter(|(is_builtin, path, _)| !is_builtin && path.ends_with(".scm"))
+            .filter_map(|(_, path, _)| {
+                path.rsplit_once('/')
+                    .and_then(|(dir, _)| Language::from_name(dir.rsplit('/').next().unwrap_or(dir)))
+            })
+            .collect();
+        for language in Language::ALL {
+            if user_languages.contains(&language) {
+                errors.extend(set.compile_errors(language).iter().cloned());
+            }
+        }
+        (set, errors)
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.by_id.get(id).map(|&i| &self.rules[i])
+    }
+
+    pub(crate) fn rule(&self, index: usize) -> &Rule {
+        &self.rules[index]
+    }
+
+    /// The combined query of a language, compiled on first use.
+    pub(crate) fn compiled(&self, language: Language) -> &CompiledLanguage {
+        let slot = language_slot(language);
+        self.compiled[slot].get_or_init(|| {
+            let sources = self
+                .sources
+                .get(&language)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let (compiled, errors) = CompiledLanguage::compile(language, sources);
+            let _ = self.compile_errors[slot].set(errors);
+            compiled
+        })
+    }
+
+    /// Problems found while compiling the queries of a language (compiles them if needed).
+    pub fn compile_errors(&self, language: Language) -> &[CatalogError] {
+        self.compiled(language);
+        self.compile_errors[language_slot(language)]
+            .get()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+fn language_slot(language: Language) -> usize {
+    Language::ALL
+        .iter()
+        .position(|&l| l == language)
+        .unwrap_or(0)
+}
+
+/// `rules/<id>.toml` -> `<id>`.
+fn metadata_id(path: &str) -> Option<&str> {
+    let (dir, file) = path.rsplit_once('/')?;
+    let dir = dir.rsplit('/').next().unwrap_or(dir);
+    (dir == "rules").then_some(())?;
+    file.strip_suffix(".toml")
+}
+
+/// Rule ids are kebab-case: lowercase ASCII letters, digits and single dashes.
+pub fn check_rule_id(id: &str) -> Result<(), String> {
+    let valid = !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{id}` is not a kebab-case rule id"))
+    }
+}
+
+/// A TOML error as one line: "line 3, column 1: unknown field `x`, expected ...".
+pub fn toml_message(err: &toml::de::Error, source: &str) -> String {
+    let message = err.message().trim_end();
+    match err.span() {
+        Some(span) => {
+            let before = source.get(..span.start).unwrap_or(source);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,450 @@
+//! `blast-radius check`: finds the files, the configuration of each, and analyses them in
+//! parallel with the same function the language server uses.
+
+use std::collections::HashMap;
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::analysis::{self, CatalogFile, Finding, Language, LineIndex, Review, RuleSet, Severity};
+use crate::config::{self, Config};
+
+/// The findings of one file, with what output needs to show them.
+pub struct FileReport {
+    pub path: String,
+    pub text: String,
+    pub lines: LineIndex,
+    pub findings: Vec<Finding>,
+    pub rules: Arc<RuleSet>,
+    pub fail_on: Severity,
+}
+
+impl FileReport {
+    /// A finding blocks (exit 1) when it is not ignored and at or above the fail-on severity;
+    /// a reviewed finding is a hint, so it blocks only with `fail-on = "hint"`.
+    pub fn is_blocking(&self, finding: &Finding) -> bool {
+        !matches!(finding.review, Review::Ignored { .. }) && finding.severity >= self.fail_on
+    }
+}
+
+/// A file that could not be checked, or a problem with the rules or configuration.
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    /// An error (exit 2) rather than a warning about a skipped file.
+    pub is_error: bool,
+}
+
+pub struct CheckReport {
+    /// Files with findings, sorted by path.
+    pub files: Vec<FileReport>,
+    pub problems: Vec<Problem>,
+    pub files_checked: usize,
+}
+
+impl CheckReport {
+    pub fn exit_code(&self) -> u8 {
+        if self.problems.iter().any(|p| p.is_error) {
+            2
+        } else if self
+            .files
+            .iter()
+            .any(|f| f.findings.iter().any(|x| f.is_blocking(x)))
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The configuration and rules in force for a part of the tree.
+struct Context {
+    config: Config,
+    /// The directory of the configuration file: exclude globs are relative to it.
+    root: PathBuf,
+    exclude: GlobSet,
+    rules: Arc<RuleSet>,
+}
+
+struct Candidate {
+    path: PathBuf,
+    explicit: bool,
+    context: Arc<Context>,
+}
+
+/// Resolves the configuration of each directory: `--config`, else the nearest
+/// `blast-radius.toml` above the file, else the defaults.
+struct Contexts {
+    fixed: Option<Arc<Context>>,
+    by_dir: HashMap<PathBuf, Arc<Context>>,
+    default: Option<Arc<Context>>,
+    problems: Vec<Problem>,
+}
+
+impl Contexts {
+    fn for_file(&mut self, file: &Path) -> Result<Arc<Context>, String> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let absolute = std::path::absolute(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut visited = Vec::new();
+        let mut dir = absolute.parent();
+        let found = loop {
+            let Some(current) = dir else { break None };
+            if let Some(context) = self.by_dir.get(current) {
+                break Some(context.clone());
+            }
+            visited.push(current.to_path_buf());
+            let candidate = current.join(config::FILE_NAME);
+            if candidate.is_file() {
+                break Some(Arc::new(load_context(&candidate, &mut self.problems)?));
+            }
+            dir = current.parent();
+        };
+        let context = match found {
+            Some(context) => context,
+            None => match &self.default {
+                Some(default) => default.clone(),
+                None => {
+                    let root = std::env::current_dir().unwrap_or_default();
+                    let context =
+                        Arc::new(context_from(Config::default(), root, &mut self.problems)?);
+                    self.default = Some(context.clone());
+                    context
+                }
+            },
+        };
+        for dir in visited {
+            self.by_dir.insert(dir, context.clone());
+        }
+        Ok(context)
+    }
+}
+
+fn load_context(path: &Path, problems: &mut Vec<Problem>) -> Result<Context, String> {
+    let source =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let config = Config::parse(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let context = context_from(config, root, problems)?;
+    context
+        .config
+        .check_rules(&context.rules)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(context)
+}
+
+fn context_from(
+    config: Config,
+    root: PathBuf,
+    problems: &mut Vec<Problem>,
+) -> Result<Context, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in &config.exclude {
+        let glob = Glob::new(pattern).map_err(|e| format!("exclude pattern `{pattern}`: {e}"))?;
+        builder.add(glob);
+    }
+    let exclude = builder.build().map_err(|e| e.to_string())?;
+    let mut user = Vec::new();
+    for dir in &config.extra_queries {
+        user.extend(read_query_dir(&root.join(dir))?);
+    }
+    let (rules, errors) = RuleSet::build(&user, &config.rule_options);
+    problems.extend(errors.into_iter().map(|e| Problem {
+        path: e.path,
+        message: e.message,
+        is_error: true,
+    }));
+    Ok(Context {
+        config,
+        root,
+        exclude,
+        rules: Arc::new(rules),
+    })
+}
+
+/// Reads a user query directory: `rules/<id>.toml` and `<language>/<id>.scm`.
+pub fn read_query_dir(dir: &Path) -> Result<Vec<CatalogFile>, String> {
+    let entries =
+        fs::read_dir(dir).map_err(|e| format!("query directory {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let sub = entry.path();
+        if !sub.is_dir() {
+            continue;
+        }
+        let Ok(inner) = fs::read_dir(&sub) else {
+            continue;
+        };
+        for file in inner.flatten() {
+            let path = file.path();
+            let is_catalog = matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("toml" | "scm")
+            );
+            if !is_catalog {
+                continue;
+            }
+            let contents =
+                fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.push(CatalogFile {
+                path: display_path(&path),
+                contents,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Checks `paths`. `Err` is a fatal usage or configuration error (exit 2).
+pub fn run(paths: &[PathBuf], config_path: Option<&Path>) -> Result<CheckReport, String> {
+    for path in paths {
+        if fs::symlink_metadata(path).is_err() {
+            return Err(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    let mut contexts = Contexts {
+        fixed: None,
+        by_dir: HashMap::new(),
+        default: None,
+        problems: Vec::new(),
+    };
+    if let Some(path) = config_path {
+        if !path.is_file() {
+            return Err(format!("{}: configuration file not found", path.display()));
+        }
+        contexts.fixed = Some(Arc::new(load_context(path, &mut contexts.problems)?));
+    }
+    let mut candidates = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            let context = contexts.for_file(path)?;
+            candidates.push(Candidate {
+                path: path.clone(),
+                explicit: true,
+                context,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .hidden(false)
+            .require_git(false)
+            .filter_entry(|entry| entry.file_name() != ".git")
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    contexts.problems.push(Problem {
+                        path: path.display().to_string(),
+                        message: err.to_string(),
+                        is_error: true,
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let file = entry.into_path();
+            let context = contexts.for_file(&file)?;
+            if is_excluded(&context, &file) {
+                continue;
+            }
+            candidates.push(Candidate {
+                path: file,
+                explicit: false,
+                context,
+            });
+        }
+    }
+    let mut problems = std::mem::take(&mut contexts.problems);
+    let outcomes = analyse_all(&candidates);
+    let mut files = Vec::new();
+    let mut files_checked = 0;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(report) => {
+                files_checked += 1;
+                if let Some(report) = report {
+                    files.push(report);
+                }
+            }
+            Outcome::Skipped(problem) => problems.push(problem),
+            Outcome::NotSource => {}
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(CheckReport {
+        files,
+        problems,
+        files_checked,
+    })
+}
+
+fn is_excluded(context: &Context, file: &Path) -> bool {
+    if context.exclude.is_empty() {
+        return false;
+    }
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let root = std::path::absolute(&context.root).unwrap_or_else(|_| context.root.clone());
+    absolute
+        .strip_prefix(&root)
+        .is_ok_and(|relative| context.exclude.is_match(relative))
+}
+
+enum Outcome {
+    /// Analysed; the report is there when it has findings.
+    Checked(Option<FileReport>),
+    Skipped(Problem),
+    /// Not a file of a supported language.
+    NotSource,
+}
+
+/// Analyses the candidates on all cores; outcomes come back in candidate order.
+fn analyse_all(candidates: &[Candidate]) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(candidates.len()));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(candidates.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(candidate) = candidates.get(index) else {
+                        break;
+                    };
+                    local.push((index, check_file(candidate)));
+                }
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(local);
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+fn check_file(candidate: &Candidate) -> Outcome {
+    let path = &candidate.path;
+    let shown = display_path(path);
+    let skipped = |message: String, is_error: bool| {
+        Outcome::Skipped(Problem {
+            path: shown.clone(),
+            message,
+            is_error,
+        })
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let by_name = Language::detect(name, "");
+    let extensionless = !name.contains('.') || name.starts_with('.') && !name[1..].contains('.');
+    if by_name.is_none() && !extensionless && !candidate.explicit {
+        return Outcome::NotSource;
+    }
+    let limit = candidate.context.config.max_file_size;
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > limit => {
+            if by_name.is_none() && !candidate.explicit {
+                return Outcome::NotSource;
+            }
+            return skipped(
+                format!(
+                    "skipped: {} is over the size limit of {} (max-file-size)",
+                    human_size(meta.len()),
+                    human_size(limit)
+                ),
+                false,
+            );
+        }
+        Ok(_) => {}
+        Err(err) => return skipped(format!("cannot read: {err}"), true),
+    }
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return skipped(format!("cannot read: {err}"), true),
+    };
+    if by_name.is_none() && !bytes.starts_with(b"#!") {
+        return if candidate.explicit {
+            skipped(
+                "skipped: not a file of a supported language".to_string(),
+                false,
+            )
+        } else {
+            Outcome::NotSource
+        };
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return skipped("skipped: binary file".to_string(), false);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            return skipped(
+                format!("skipped: not valid UTF-8 (invalid byte at offset {at})"),
+                false,
+            );
+        }
+    };
+    let Some(language) = by_name.or_else(|| Language::from_shebang(&text)) else {
+        return if candidate.explicit {
+            skipped(
+                "skipped: not a file of a supported language".to_string(),
+                false,
+            )
+        } else {
+            Outcome::NotSource
+        };
+    };
+    let rules = &candidate.context.rules;
+    let findings = match panic::catch_unwind(AssertUnwindSafe(|| {
+        analysis::analyze(&text, language, rules)
+    })) {
+        Ok(findings) => findings,
+        Err(_) => return skipped("internal error while analysing this file".to_string(), true),
+    };
+    if findings.is_empty() {
+        return Outcome::Checked(None);
+    }
+    Outcome::Checked(Some(FileReport {
+        path: shown,
+        lines: LineIndex::new(&text),
+        text,
+        findings,
+        rules: rules.clone(),
+        fail_on: candidate.context.config.fail_on,
+    }))
+}
+
+/// A path as shown in output: forward slashes, no leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    shown
+        .strip_prefix("./")
+        .map(str::to_string)
+        .unwrap_or(shown)
+}
+
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} B")
+    }
+}

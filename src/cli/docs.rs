@@ -1,0 +1,108 @@
+//! `blast-radius rules` and `blast-radius explain <rule-id>`.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use crate::analysis::{Rule, RuleSet};
+
+pub fn list(out: &mut dyn Write, as_json: bool) -> u8 {
+    let rules = RuleSet::builtin();
+    let written = if as_json {
+        list_json(rules.rules(), out)
+    } else {
+        list_human(rules.rules(), out)
+    };
+    if written.is_err() { 2 } else { 0 }
+}
+
+fn languages(rule: &Rule) -> String {
+    if rule.is_engine_rule() {
+        "all".to_string()
+    } else {
+        rule.languages
+            .iter()
+            .map(|l| l.name())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+fn list_human(rules: &[Rule], out: &mut dyn Write) -> io::Result<()> {
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let lang_width = rules.iter().map(|r| languages(r).len()).max().unwrap_or(0);
+    for rule in rules {
+        writeln!(
+            out,
+            "{:width$}  {:7}  {:lang_width$}  {:<26}  {}",
+            rule.id,
+            rule.severity.name(),
+            languages(rule),
+            rule.radius(),
+            rule.title,
+        )?;
+    }
+    Ok(())
+}
+
+fn list_json(rules: &[Rule], out: &mut dyn Write) -> io::Result<()> {
+    let entries: Vec<_> = rules
+        .iter()
+        .map(|rule| {
+            json!({
+                "id": rule.id,
+                "title": rule.title,
+                "scope": rule.scope.name(),
+                "reversible": rule.reversible,
+                "severity": rule.severity.name(),
+                "languages": rule.languages.iter().map(|l| l.name()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &entries)?;
+    writeln!(out)
+}
+
+pub fn explain(out: &mut dyn Write, id: &str) -> u8 {
+    let rules = RuleSet::builtin();
+    let Some(rule) = rules.get(id) else {
+        let _ = writeln!(
+            io::stderr(),
+            "error: unknown rule `{id}`; `blast-radius rules` lists them"
+        );
+        return 2;
+    };
+    if out.write_all(rule_markdown(rule).as_bytes()).is_err() {
+        return 2;
+    }
+    0
+}
+
+/// A rule's documentation in Markdown: what it matches, its blast radius, why, the safer
+/// alternative and references.
+pub fn rule_markdown(rule: &Rule) -> String {
+    let mut text = format!("# {}: {}\n\n", rule.id, rule.title);
+    text.push_str(&format!(
+        "- Blast radius: {} ({})\n- Default severity: {}\n- Languages: {}\n\n",
+        rule.scope.label(),
+        if rule.reversible {
+            "reversible"
+        } else {
+            "irreversible"
+        },
+        rule.default_severity.name(),
+        languages(rule),
+    ));
+    text.push_str(&format!(
+        "## Why is this dangerous?\n\n{}\n\n",
+        rule.why.trim()
+    ));
+    text.push_str(&format!("## Safer alternative\n\n{}\n", rule.safer.trim()));
+    if !rule.references.is_empty() {
+        text.push_str("\n## References\n\n");
+        for reference in &rule.references {
+            text.push_str(&format!("- {reference}\n"));
+        }
+    }
+    text
+}

@@ -1,0 +1,130 @@
+//! The `blast-radius` command line: `check`, `rules`, `explain`.
+//!
+//! Exit codes: 0 nothing blocking, 1 blocking findings, 2 usage, configuration or I/O error.
+
+mod check;
+mod docs;
+mod output;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use check::{CheckReport, FileReport, Problem};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "blast-radius",
+    version,
+    about = "Finds high-blast-radius code and makes its review happen"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check files and directories (default: the current directory).
+    Check(CheckArgs),
+    /// List the rules.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print the documentation of a rule.
+    Explain {
+        /// The rule id, for example `rm-recursive-unguarded`.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to check; directories are walked honouring .gitignore.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Use this configuration file instead of the nearest blast-radius.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let code = match cli.command {
+        Command::Check(args) => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            run_check(args, color, &mut out)
+        }
+        Command::Rules { format } => docs::list(&mut out, format == ListFormat::Json),
+        Command::Explain { rule } => docs::explain(&mut out, &rule),
+    };
+    let _ = out.flush();
+    code
+}
+
+fn run_check(args: CheckArgs, color: bool, out: &mut dyn Write) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let report = match check::run(&paths, args.config.as_deref()) {
+        Ok(report) => report,
+        Err(fatal) => {
+            let _ = writeln!(io::stderr(), "error: {fatal}");
+            return 2;
+        }
+    };
+    let written = match args.format {
+        Format::Human => output::human(&report, color, out, &mut io::stderr()),
+        Format::Json => output::json(&report, out),
+    };
+    if let Err(err) = written {
+        let _ = writeln!(io::stderr(), "error: cannot write the report: {err}");
+        return 2;
+    }
+    report.exit_code()
+}

@@ -1,0 +1,135 @@
+//! Checks the rule catalog: every query compiles, every rule has metadata, queries and fixtures
+//! (at least three positives and three safe look-alikes), and the documentation names the whole
+//! capture vocabulary and every predicate.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use blast_radius::analysis::query::{CAPTURE_VOCABULARY, PREDICATES, PROPERTIES};
+use blast_radius::analysis::{Language, RuleOptions, RuleSet};
+
+#[test]
+fn builtin_catalog_builds_and_every_query_compiles() {
+    let (rules, errors) = RuleSet::build(&[], &RuleOptions::default());
+    assert!(errors.is_empty(), "catalog errors: {errors:#?}");
+    for language in Language::ALL {
+        let errors = rules.compile_errors(language);
+        assert!(errors.is_empty(), "{language}: {errors:#?}");
+    }
+}
+
+#[test]
+fn every_rule_has_metadata_queries_and_fixtures() {
+    let rules = RuleSet::builtin();
+    let results = common::run_fixtures(&rules);
+    let mut positives: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut safe: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut languages_with_positives: BTreeMap<&str, Vec<Language>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for result in &results {
+        let name = result.path.file_name().unwrap().to_string_lossy();
+        let text = std::fs::read_to_string(&result.path).unwrap();
+        let language = Language::detect(&name, &text).unwrap();
+        for expectation in &result.annotations.expected {
+            if rules.get(&expectation.rule).is_none() {
+                problems.push(format!(
+                    "{}: annotation names unknown rule {}",
+                    name, expectation.rule
+                ));
+            }
+            *positives.entry(&expectation.rule).or_default() += 1;
+            languages_with_positives
+                .entry(&expectation.rule)
+                .or_default()
+                .push(language);
+        }
+        for line in &result.annotations.safe {
+            if rules.get(&line.rule).is_none() {
+                problems.push(format!("{}: `ok` names unknown rule {}", name, line.rule));
+            }
+            *safe.entry(&line.rule).or_default() += 1;
+        }
+    }
+    for rule in rules.rules() {
+        let id = rule.id.as_str();
+        for (field, value) in [
+            ("title", &rule.title),
+            ("message", &rule.message),
+            ("why", &rule.why),
+            ("safer", &rule.safer),
+        ] {
+            if value.trim().is_empty() {
+                problems.push(format!("{id}: empty `{field}`"));
+            }
+        }
+        if rule.references.is_empty() {
+            problems.push(format!("{id}: no references"));
+        }
+        if !rule.is_engine_rule() && rule.languages.is_empty() {
+            problems.push(format!("{id}: no query in any language"));
+        }
+        let count = positives.get(id).copied().unwrap_or(0);
+        if count < 3 {
+            problems.push(format!("{id}: {count} positive fixtures (need 3)"));
+        }
+        let count = safe.get(id).copied().unwrap_or(0);
+        if count < 3 {
+            problems.push(format!("{id}: {count} safe look-alike fixtures (need 3)"));
+        }
+        for language in &rule.languages {
+            let covered = languages_with_positives
+                .get(id)
+                .is_some_and(|l| l.contains(language));
+            if !covered {
+                problems.push(format!("{id}: no positive fixture in {language}"));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "catalog problems:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn query_readme_documents_the_vocabulary() {
+    let readme = std::fs::read_to_string(common::root().join("queries/README.md")).unwrap();
+    for capture in CAPTURE_VOCABULARY {
+        assert!(
+            readme.contains(&format!("`@{capture}`")),
+            "queries/README.md does not document @{capture}"
+        );
+    }
+    for predicate in PREDICATES {
+        assert!(
+            readme.contains(&format!("`#{predicate}`")),
+            "queries/README.md does not document #{predicate}"
+        );
+    }
+    for key in PROPERTIES {
+        assert!(
+            readme.contains(&format!("`#set! {key}`")),
+            "queries/README.md does not document #set! {key}"
+        );
+    }
+}
+
+#[test]
+fn a_capture_outside_the_vocabulary_is_rejected() {
+    use blast_radius::analysis::CatalogFile;
+    let user = [
+        CatalogFile {
+            path: "mine/rules/custom-thing.toml".into(),
+            contents: "title = \"t\"\nscope = \"host\"\nreversible = false\nmessage = \"m\"\nwhy = \"w\"\nsafer = \"s\"\n".into(),
+        },
+        CatalogFile { path: "mine/bash/custom-thing.scm".into(), contents: "((command) @match @oops)".into() },
+    ];
+    let (_, errors) = RuleSet::build(&user, &RuleOptions::default());
+    assert!(
+        errors.iter().any(|e| e.path == "mine/bash/custom-thing.scm"
+            && e.message.contains("`@oops` is not in the vocabulary")),
+        "{errors:?}"
+    );
+}
