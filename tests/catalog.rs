@@ -133,3 +133,21 @@ fn a_capture_outside_the_vocabulary_is_rejected() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn readme_rule_table_is_current() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- rules:start")
+        .expect("README has a rules:start marker");
+    let start = start + readme[start..].find("-->\n").unwrap() + 4;
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README has a rules:end marker");
+    let expected = blast_radius::cli::rules_markdown_table(RuleSet::builtin().rules());
+    assert!(
+        readme[start..end] == expected,
+        "README rule table is out of date; replace it with the output of \
+         `cargo run -- rules --format markdown`:\n{expected}"
+    );
+}

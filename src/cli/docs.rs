@@ -4,16 +4,35 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use super::ListFormat;
 use crate::analysis::{Rule, RuleSet};
 
-pub fn list(out: &mut dyn Write, as_json: bool) -> u8 {
+pub fn list(out: &mut dyn Write, format: ListFormat) -> u8 {
     let rules = RuleSet::builtin();
-    let written = if as_json {
-        list_json(rules.rules(), out)
-    } else {
-        list_human(rules.rules(), out)
+    let written = match format {
+        ListFormat::Human => list_human(rules.rules(), out),
+        ListFormat::Json => list_json(rules.rules(), out),
+        ListFormat::Markdown => out.write_all(rules_markdown_table(rules.rules()).as_bytes()),
     };
     if written.is_err() { 2 } else { 0 }
+}
+
+/// The rule table of the README.
+pub fn rules_markdown_table(rules: &[Rule]) -> String {
+    let mut table =
+        String::from("| rule | languages | blast radius | severity | what it finds |\n");
+    table.push_str("| --- | --- | --- | --- | --- |\n");
+    for rule in rules {
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            rule.id,
+            languages(rule),
+            rule.radius(),
+            rule.default_severity.name(),
+            rule.title.replace('|', "\\|"),
+        ));
+    }
+    table
 }
 
 fn languages(rule: &Rule) -> String {

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckReport, FileReport, Problem};
+pub use docs::rules_markdown_table;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -63,9 +64,11 @@ pub enum Format {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum ListFormat {
+pub enum ListFormat {
     Human,
     Json,
+    /// A Markdown table, as in the README.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -98,7 +101,7 @@ pub fn main() -> u8 {
             };
             run_check(args, color, &mut out)
         }
-        Command::Rules { format } => docs::list(&mut out, format == ListFormat::Json),
+        Command::Rules { format } => docs::list(&mut out, format),
         Command::Explain { rule } => docs::explain(&mut out, &rule),
     };
     let _ = out.flush();
