@@ -11,3 +11,5 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod fixtures;
+pub mod lsp;
+pub mod workspace;

@@ -7,6 +7,8 @@ use std::ops::Range;
 use super::LineIndex;
 
 pub const MARKER: &str = "blast-radius:";
+/// The reason the "Ignore" code action writes; it does not count as a reason until replaced.
+pub const REASON_PLACEHOLDER: &str = "<reason>";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DirectiveKind {
@@ -124,6 +126,11 @@ fn parse_one(rest: &str, offset: usize) -> Result<Parsed, String> {
             let reason = reason.trim();
             if reason.is_empty() {
                 return Err("`ignore` needs a reason after `--`".into());
+            }
+            if reason == REASON_PLACEHOLDER {
+                return Err(format!(
+                    "replace `{REASON_PLACEHOLDER}` with why this is safe"
+                ));
             }
             let rules = rule_list(ids, after_offset)?;
             Ok((

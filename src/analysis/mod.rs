@@ -55,6 +55,8 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub review: Review,
+    /// The directive text (from `blast-radius:` to the end of its comment) that set the review.
+    pub directive: Option<Range<usize>>,
 }
 
 /// Byte offsets of line starts; lines end at `\n` (a preceding `\r` belongs to the line break).
@@ -150,12 +152,82 @@ const MATCH_LIMIT: u32 = 4096;
 /// Analyses a parsed document: runs the language's combined query once, then applies the
 /// directives found in its comments. Findings come sorted by position.
 pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet) -> Vec<Finding> {
+    finish(text, rules, collect(text, tree, language, rules, None))
+}
+
+/// What the query finds before directives are applied: rule findings (review `None`) and the
+/// ranges of comments. Kept by the language server so an edit re-queries only the changed part.
+#[derive(Clone, Debug, Default)]
+pub struct Collected {
+    pub findings: Vec<Finding>,
+    pub comments: Vec<Range<usize>>,
+}
+
+impl Collected {
+    /// Replaces what lies in `region` (byte offsets of the new text) with `fresh`, after moving
+    /// everything at or after `edit_end_old` by `delta` bytes. `fresh` must come from a query over
+    /// `region`; entries overlapping the region are dropped first.
+    pub fn splice(&mut self, region: Range<usize>, fresh: Collected) {
+        let overlaps =
+            |r: &Range<usize>| r.start < region.end && region.start < r.end.max(r.start + 1);
+        self.findings.retain(|f| !overlaps(&f.range));
+        self.comments.retain(|c| !overlaps(c));
+        self.findings.extend(fresh.findings);
+        self.comments.extend(fresh.comments);
+        sort_findings(&mut self.findings);
+        self.findings
+            .dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
+        self.comments.sort_by_key(|c| c.start);
+        self.comments.dedup();
+    }
+
+    /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
+    /// in the old text changed the length by `delta`).
+    pub fn shift(&mut self, from: usize, delta: isize) {
+        let shift = |offset: usize| {
+            if offset >= from {
+                offset.saturating_add_signed(delta)
+            } else {
+                offset
+            }
+        };
+        for finding in &mut self.findings {
+            finding.range = shift(finding.range.start)..shift(finding.range.end);
+            finding.target = finding
+                .target
+                .as_ref()
+                .map(|t| shift(t.start)..shift(t.end));
+        }
+        for comment in &mut self.comments {
+            *comment = shift(comment.start)..shift(comment.end);
+        }
+    }
+}
+
+fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+    });
+}
+
+/// Runs the combined query of the language over the document, or only over `range` (matches
+/// whose nodes intersect it).
+pub fn collect(
+    text: &str,
+    tree: &Tree,
+    language: Language,
+    rules: &RuleSet,
+    range: Option<Range<usize>>,
+) -> Collected {
     let compiled = rules.compiled(language);
     let Some(query) = compiled.query.as_ref() else {
-        return Vec::new();
+        return Collected::default();
     };
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(MATCH_LIMIT);
+    if let Some(range) = range {
+        cursor.set_byte_range(range);
+    }
     let mut commands = CommandCache::default();
     let mut raw: Vec<Finding> = Vec::new();
     let mut comments: Vec<Range<usize>> = Vec::new();
@@ -222,17 +294,36 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
                 target,
                 severity: rule.severity,
                 review: Review::None,
+                directive: None,
             });
         }
     }
     drop(matches);
-    raw.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
-    });
+    sort_findings(&mut raw);
     raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
     comments.sort_by_key(|c| c.start);
     comments.dedup();
-    apply_directives(text, rules, raw, &comments)
+    Collected {
+        findings: raw,
+        comments,
+    }
+}
+
+/// Applies the directives in the comments to the collected findings and adds the findings of
+/// the directive rules. The result is sorted by position.
+pub fn finish(text: &str, rules: &RuleSet, collected: Collected) -> Vec<Finding> {
+    apply_directives(text, rules, collected.findings, &collected.comments)
+}
+
+/// The document-wide facts the rules of a language depend on (results of `#file-match?`), so a
+/// caller that re-queries only part of a document knows when it must re-query all of it.
+pub fn document_facts(text: &str, language: Language, rules: &RuleSet) -> Vec<bool> {
+    rules
+        .compiled(language)
+        .document_regexes
+        .iter()
+        .map(|regex| regex.is_match(text))
+        .collect()
 }
 
 /// Replaces `{target}` with the operand text, shortened to one line of at most 60 characters.
@@ -270,6 +361,7 @@ fn apply_directives(
                 severity,
                 message,
                 review: Review::None,
+                directive: None,
             });
         }
     };
@@ -306,6 +398,7 @@ fn apply_directives(
                 };
                 if review_rank(&candidate) > review_rank(&review) {
                     review = candidate;
+                    finding.directive = Some(directive.range.clone());
                 }
             }
         }

@@ -88,6 +88,9 @@ pub(crate) struct RulePattern {
 
 pub(crate) struct CompiledLanguage {
     pub query: Option<Query>,
+    /// The regexes of `#file-match?` predicates: their results are facts about the whole
+    /// document, which an edit anywhere can change.
+    pub document_regexes: Vec<Regex>,
     pub patterns: Vec<PatternRole>,
     pub match_capture: Option<u32>,
     pub target_capture: Option<u32>,
@@ -134,6 +137,7 @@ impl CompiledLanguage {
                         return (
                             CompiledLanguage {
                                 query: None,
+                                document_regexes: Vec::new(),
                                 patterns: Vec::new(),
                                 match_capture: None,
                                 target_capture: None,
@@ -169,11 +173,27 @@ impl CompiledLanguage {
             }
             patterns.push(role);
         }
+        let mut document_regexes: Vec<Regex> = Vec::new();
+        for pattern in &patterns {
+            if let PatternRole::Rule(rule) = pattern {
+                for predicate in &rule.predicates {
+                    if let Predicate::FileMatch { regex, .. } = predicate {
+                        if !document_regexes
+                            .iter()
+                            .any(|r| r.as_str() == regex.as_str())
+                        {
+                            document_regexes.push(regex.clone());
+                        }
+                    }
+                }
+            }
+        }
         let match_capture = query.capture_index_for_name("match");
         let target_capture = query.capture_index_for_name("target");
         (
             CompiledLanguage {
                 query: Some(query),
+                document_regexes,
                 patterns,
                 match_capture,
                 target_capture,

@@ -132,6 +132,47 @@ struct RuleRecord {
     safer: String,
     #[serde(default)]
     references: Vec<String>,
+    fix: Option<FixRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixRecord {
+    title: String,
+    find: String,
+    replace: String,
+    #[serde(default)]
+    on: FixOn,
+}
+
+/// Which text a mechanical fix rewrites.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixOn {
+    /// The reported range.
+    #[default]
+    Match,
+    /// The operand (`@target`), falling back to the reported range.
+    Target,
+}
+
+/// A mechanical version of the safer alternative: a regex replacement on the finding's text,
+/// offered as a code action.
+#[derive(Clone, Debug)]
+pub struct Fix {
+    pub title: String,
+    pub find: regex::Regex,
+    /// The replacement, with `$1` / `${name}` for groups.
+    pub replace: String,
+    pub on: FixOn,
+}
+
+impl Fix {
+    /// The rewritten text, when the regex changes anything.
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let rewritten = self.find.replace_all(text, self.replace.as_str());
+        (rewritten != text).then(|| rewritten.into_owned())
+    }
 }
 
 /// A rule: one concept with a stable id, implemented by queries in one or more languages.
@@ -154,6 +195,7 @@ pub struct Rule {
     pub languages: Vec<Language>,
     pub builtin: bool,
     pub enabled: bool,
+    pub fix: Option<Fix>,
 }
 
 impl Rule {
@@ -279,6 +321,24 @@ impl RuleSet {
                 });
                 continue;
             }
+            let fix = match record.fix {
+                None => None,
+                Some(fix) => match regex::Regex::new(&fix.find) {
+                    Ok(find) => Some(Fix {
+                        title: fix.title,
+                        find,
+                        replace: fix.replace,
+                        on: fix.on,
+                    }),
+                    Err(err) => {
+                        errors.push(CatalogError {
+                            path: path.to_string(),
+                            message: format!("fix.find is not a valid regex: {err}"),
+                        });
+                        None
+                    }
+                },
+            };
             let default_severity = record
                 .severity
                 .unwrap_or_else(|| Severity::default_for(record.scope, record.reversible));
@@ -301,6 +361,7 @@ impl RuleSet {
                 languages: Vec::new(),
                 builtin: is_builtin,
                 enabled: !options.disabled.contains(id),
+                fix,
             });
         }
 

@@ -10,8 +10,11 @@ use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::analysis::{self, CatalogFile, Finding, Language, LineIndex, Review, RuleSet, Severity};
+use crate::analysis::{
+    self, CatalogError, Finding, Language, LineIndex, Review, RuleSet, Severity,
+};
 use crate::config::{self, Config};
+use crate::workspace::{self, Settings, display_path};
 
 /// The findings of one file, with what output needs to show them.
 pub struct FileReport {
@@ -64,11 +67,21 @@ impl CheckReport {
 
 /// The configuration and rules in force for a part of the tree.
 struct Context {
-    config: Config,
-    /// The directory of the configuration file: exclude globs are relative to it.
-    root: PathBuf,
+    settings: Settings,
     exclude: GlobSet,
-    rules: Arc<RuleSet>,
+}
+
+impl Context {
+    fn new(settings: Settings) -> Result<Context, String> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &settings.config.exclude {
+            let glob =
+                Glob::new(pattern).map_err(|e| format!("exclude pattern `{pattern}`: {e}"))?;
+            builder.add(glob);
+        }
+        let exclude = builder.build().map_err(|e| e.to_string())?;
+        Ok(Context { settings, exclude })
+    }
 }
 
 struct Candidate {
@@ -111,9 +124,7 @@ impl Contexts {
             None => match &self.default {
                 Some(default) => default.clone(),
                 None => {
-                    let root = std::env::current_dir().unwrap_or_default();
-                    let context =
-                        Arc::new(context_from(Config::default(), root, &mut self.problems)?);
+                    let context = Arc::new(default_context(&mut self.problems)?);
                     self.default = Some(context.clone());
                     context
                 }
@@ -127,79 +138,24 @@ impl Contexts {
 }
 
 fn load_context(path: &Path, problems: &mut Vec<Problem>) -> Result<Context, String> {
-    let source =
-        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let config = Config::parse(&source).map_err(|e| format!("{}: {e}", path.display()))?;
-    let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let context = context_from(config, root, problems)?;
-    context
-        .config
-        .check_rules(&context.rules)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(context)
+    let (settings, errors) = workspace::load(path)?;
+    add_catalog_errors(errors, problems);
+    Context::new(settings)
 }
 
-fn context_from(
-    config: Config,
-    root: PathBuf,
-    problems: &mut Vec<Problem>,
-) -> Result<Context, String> {
-    let mut builder = GlobSetBuilder::new();
-    for pattern in &config.exclude {
-        let glob = Glob::new(pattern).map_err(|e| format!("exclude pattern `{pattern}`: {e}"))?;
-        builder.add(glob);
-    }
-    let exclude = builder.build().map_err(|e| e.to_string())?;
-    let mut user = Vec::new();
-    for dir in &config.extra_queries {
-        user.extend(read_query_dir(&root.join(dir))?);
-    }
-    let (rules, errors) = RuleSet::build(&user, &config.rule_options);
+fn default_context(problems: &mut Vec<Problem>) -> Result<Context, String> {
+    let root = std::env::current_dir().unwrap_or_default();
+    let (settings, errors) = workspace::with_config(Config::default(), root, None)?;
+    add_catalog_errors(errors, problems);
+    Context::new(settings)
+}
+
+fn add_catalog_errors(errors: Vec<CatalogError>, problems: &mut Vec<Problem>) {
     problems.extend(errors.into_iter().map(|e| Problem {
         path: e.path,
         message: e.message,
         is_error: true,
     }));
-    Ok(Context {
-        config,
-        root,
-        exclude,
-        rules: Arc::new(rules),
-    })
-}
-
-/// Reads a user query directory: `rules/<id>.toml` and `<language>/<id>.scm`.
-pub fn read_query_dir(dir: &Path) -> Result<Vec<CatalogFile>, String> {
-    let entries =
-        fs::read_dir(dir).map_err(|e| format!("query directory {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let sub = entry.path();
-        if !sub.is_dir() {
-            continue;
-        }
-        let Ok(inner) = fs::read_dir(&sub) else {
-            continue;
-        };
-        for file in inner.flatten() {
-            let path = file.path();
-            let is_catalog = matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("toml" | "scm")
-            );
-            if !is_catalog {
-                continue;
-            }
-            let contents =
-                fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            files.push(CatalogFile {
-                path: display_path(&path),
-                contents,
-            });
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
 }
 
 /// Checks `paths`. `Err` is a fatal usage or configuration error (exit 2).
@@ -294,7 +250,8 @@ fn is_excluded(context: &Context, file: &Path) -> bool {
         return false;
     }
     let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    let root = std::path::absolute(&context.root).unwrap_or_else(|_| context.root.clone());
+    let root = &context.settings.root;
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.clone());
     absolute
         .strip_prefix(&root)
         .is_ok_and(|relative| context.exclude.is_match(relative))
@@ -354,7 +311,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
     if by_name.is_none() && !extensionless && !candidate.explicit {
         return Outcome::NotSource;
     }
-    let limit = candidate.context.config.max_file_size;
+    let limit = candidate.context.settings.config.max_file_size;
     match fs::metadata(path) {
         Ok(meta) if meta.len() > limit => {
             if by_name.is_none() && !candidate.explicit {
@@ -409,7 +366,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
             Outcome::NotSource
         };
     };
-    let rules = &candidate.context.rules;
+    let rules = &candidate.context.settings.rules;
     let findings = match panic::catch_unwind(AssertUnwindSafe(|| {
         analysis::analyze(&text, language, rules)
     })) {
@@ -425,17 +382,8 @@ fn check_file(candidate: &Candidate) -> Outcome {
         text,
         findings,
         rules: rules.clone(),
-        fail_on: candidate.context.config.fail_on,
+        fail_on: candidate.context.settings.config.fail_on,
     }))
-}
-
-/// A path as shown in output: forward slashes, no leading `./`.
-pub fn display_path(path: &Path) -> String {
-    let shown = path.to_string_lossy().replace('\\', "/");
-    shown
-        .strip_prefix("./")
-        .map(str::to_string)
-        .unwrap_or(shown)
 }
 
 fn human_size(bytes: u64) -> String {

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 nothing blocking, 1 blocking findings, 2 usage, configuration or I/O error.
 
-mod check;
+pub(crate) mod check;
 mod docs;
 mod output;
 
@@ -35,6 +35,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Run the language server on stdin/stdout.
+    Server,
     /// Print the documentation of a rule.
     Explain {
         /// The rule id, for example `rm-recursive-unguarded`.
@@ -103,6 +105,10 @@ pub fn main() -> u8 {
         }
         Command::Rules { format } => docs::list(&mut out, format),
         Command::Explain { rule } => docs::explain(&mut out, &rule),
+        Command::Server => {
+            drop(out);
+            return crate::lsp::run();
+        }
     };
     let _ = out.flush();
     code

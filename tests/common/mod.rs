@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod lsp_client;
+
 use std::path::{Path, PathBuf};
 
 use blast_radius::analysis::{self, Language, RuleSet};

@@ -1,0 +1,48 @@
+//! A code lens at the top of a file with findings: "N high-blast-radius findings · K need review",
+//! running the command that requests review for all of them.
+
+use serde_json::json;
+use tower_lsp_server::ls_types::*;
+
+use super::commands::REQUEST_REVIEW_ALL;
+use super::document::Document;
+use crate::analysis::Review;
+
+pub fn lenses(document: &Document, uri: &Uri) -> Option<Vec<CodeLens>> {
+    let findings: Vec<_> = document
+        .findings
+        .iter()
+        .filter(|f| !matches!(f.review, Review::Ignored { .. }))
+        .filter(|f| {
+            document
+                .rules
+                .get(&f.rule)
+                .is_some_and(|r| !r.is_engine_rule())
+        })
+        .collect();
+    if findings.is_empty() {
+        return None;
+    }
+    let need_review = findings
+        .iter()
+        .filter(|f| !matches!(f.review, Review::Reviewed { .. }))
+        .count();
+    let noun = if findings.len() == 1 {
+        "finding"
+    } else {
+        "findings"
+    };
+    let title = format!(
+        "{} high-blast-radius {noun} · {need_review} need review",
+        findings.len()
+    );
+    Some(vec![CodeLens {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        command: Some(Command {
+            title,
+            command: REQUEST_REVIEW_ALL.into(),
+            arguments: Some(vec![json!(uri.as_str())]),
+        }),
+        data: None,
+    }])
+}

@@ -1,0 +1,111 @@
+//! Findings as LSP diagnostics, pushed (`publishDiagnostics`) or pulled (`textDocument/diagnostic`).
+
+use serde_json::json;
+use tower_lsp_server::ls_types::*;
+
+use super::document::Document;
+use super::position::{self, Encoding};
+use super::settings::EditorSettings;
+use crate::analysis::{Finding, Review, Rule, Severity};
+
+/// "deletes ... — blast radius: cloud account, irreversible · review requested"
+pub fn message(finding: &Finding, rule: Option<&Rule>) -> String {
+    let mut text = finding.message.clone();
+    if let Some(rule) = rule.filter(|r| !r.is_engine_rule()) {
+        text.push_str(&format!(" — blast radius: {}", rule.radius()));
+    }
+    match &finding.review {
+        Review::Requested => text.push_str(" · review requested"),
+        Review::Reviewed { by } => text.push_str(&format!(" · reviewed by {by}")),
+        _ => {}
+    }
+    text
+}
+
+pub(super) fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// The diagnostics of a document: every finding but the ignored ones.
+pub fn for_document(
+    document: &Document,
+    uri: &Uri,
+    encoding: Encoding,
+    editor: &EditorSettings,
+) -> Vec<Diagnostic> {
+    document
+        .findings
+        .iter()
+        .filter(|f| !matches!(f.review, Review::Ignored { .. }))
+        .map(|finding| {
+            let rule = document.rules.get(&finding.rule);
+            let href = editor.rule_url(&finding.rule).parse::<Uri>().ok();
+            let related = finding.directive.as_ref().map(|directive| {
+                vec![DiagnosticRelatedInformation {
+                    location: Location {
+                        uri: uri.clone(),
+                        range: position::to_range(&document.rope, directive, encoding),
+                    },
+                    message: format!("review state set here: {}", finding.review.name()),
+                }]
+            });
+            Diagnostic {
+                range: position::to_range(&document.rope, &finding.range, encoding),
+                severity: Some(severity(finding.severity)),
+                code: Some(NumberOrString::String(finding.rule.clone())),
+                code_description: href.map(|href| CodeDescription { href }),
+                source: Some("blast-radius".into()),
+                message: message(finding, rule),
+                related_information: related,
+                tags: None,
+                data: Some(json!({
+                    "rule": finding.rule,
+                    "review": finding.review.name(),
+                    "scope": rule.map(|r| r.scope.name()),
+                    "reversible": rule.map(|r| r.reversible),
+                    "version": document.version,
+                })),
+            }
+        })
+        .collect()
+}
+
+/// A pull report; `Unchanged` when the client already has this version's diagnostics.
+pub fn pull_report(
+    document: &Document,
+    uri: &Uri,
+    encoding: Encoding,
+    editor: &EditorSettings,
+    previous: Option<&str>,
+) -> DocumentDiagnosticReportResult {
+    // The findings are a function of the text version and the rule set: both go in the id.
+    let result_id = format!(
+        "{}:{:p}",
+        document.version,
+        std::sync::Arc::as_ptr(&document.rules)
+    );
+    if previous == Some(result_id.as_str()) {
+        return DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
+            RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                    result_id,
+                },
+            },
+        ));
+    }
+    DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+        RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                result_id: Some(result_id),
+                items: for_document(document, uri, encoding, editor),
+            },
+        },
+    ))
+}

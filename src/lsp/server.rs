@@ -1,0 +1,449 @@
+//! The server state and the `LanguageServer` implementation: each method routes to the file that
+//! implements the feature. Document notifications mutate state before their first `await`, so
+//! they apply in the order they arrive; every piece of analysis runs under `catch_unwind`.
+
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use dashmap::DashMap;
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::document::{Document, detect_language};
+use super::position::Encoding;
+use super::settings::{ConfigCache, ConfigProblem, EditorSettings, line_of};
+use super::{code_action, code_lens, commands, diagnostics, hover};
+use crate::workspace::Settings;
+
+pub struct Backend {
+    pub(super) client: Client,
+    pub(super) documents: DashMap<Uri, Document>,
+    /// Per document: the analysis generation last published, behind a lock that keeps
+    /// publications of one document in order.
+    published: DashMap<Uri, Arc<tokio::sync::Mutex<u64>>>,
+    /// Bumped on every analysis, so a publication knows whether it has something new.
+    generation: DashMap<Uri, u64>,
+    next_generation: AtomicU64,
+    pub(super) encoding: RwLock<Encoding>,
+    pull_diagnostics: AtomicBool,
+    watch_registration: AtomicBool,
+    pub(super) editor: RwLock<EditorSettings>,
+    configs: Mutex<ConfigCache>,
+    pub(super) roots: RwLock<Vec<PathBuf>>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            documents: DashMap::new(),
+            published: DashMap::new(),
+            generation: DashMap::new(),
+            next_generation: AtomicU64::new(1),
+            encoding: RwLock::new(Encoding::Utf16),
+            pull_diagnostics: AtomicBool::new(false),
+            watch_registration: AtomicBool::new(false),
+            editor: RwLock::new(EditorSettings::default()),
+            configs: Mutex::new(ConfigCache::default()),
+            roots: RwLock::new(Vec::new()),
+        }
+    }
+
+    pub(super) fn encoding(&self) -> Encoding {
+        *self.encoding.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(super) fn editor(&self) -> EditorSettings {
+        self.editor
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn settings_for(&self, uri: &Uri) -> (Arc<Settings>, Vec<ConfigProblem>) {
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        self.configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .for_path(path.as_deref())
+    }
+
+    fn bump(&self, uri: &Uri) {
+        let generation = self.next_generation.fetch_add(1, Ordering::Relaxed);
+        self.generation.insert(uri.clone(), generation);
+    }
+
+    /// Runs `work`, turning a panic into a logged error so one bug never ends the server.
+    pub(super) fn guarded<T>(&self, what: &str, uri: &Uri, work: impl FnOnce() -> T) -> Option<T> {
+        match panic::catch_unwind(AssertUnwindSafe(work)) {
+            Ok(value) => Some(value),
+            Err(payload) => {
+                let detail = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                tracing::error!("internal error in {what} for {}: {detail}", uri.as_str());
+                None
+            }
+        }
+    }
+
+    /// Publishes the current diagnostics of a document (push mode), in order per document and
+    /// never for an analysis older than one already published.
+    pub(super) async fn publish(&self, uri: &Uri) {
+        if self.pull_diagnostics.load(Ordering::Relaxed) {
+            return;
+        }
+        let lock = self.published.entry(uri.clone()).or_default().clone();
+        let mut last = lock.lock().await;
+        let generation = self.generation.get(uri).map_or(0, |g| *g);
+        if generation <= *last {
+            return;
+        }
+        let editor = self.editor();
+        let encoding = self.encoding();
+        let payload = self.documents.get(uri).and_then(|document| {
+            self.guarded("diagnostics", uri, || {
+                (
+                    document.version,
+                    diagnostics::for_document(&document, uri, encoding, &editor),
+                )
+            })
+        });
+        let Some((version, items)) = payload else {
+            return;
+        };
+        *last = generation;
+        self.client
+            .publish_diagnostics(uri.clone(), items, Some(version))
+            .await;
+    }
+
+    async fn report_config_problems(&self, problems: Vec<ConfigProblem>) {
+        for problem in problems {
+            let message = format!("blast-radius: {}", problem.message);
+            self.client.show_message(MessageType::ERROR, &message).await;
+            if let Some(uri) = Uri::from_file_path(&problem.path) {
+                let line = line_of(&problem.message);
+                let range = Range::new(Position::new(line, 0), Position::new(line, u32::MAX));
+                let diagnostic = Diagnostic {
+                    range,
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    source: Some("blast-radius".into()),
+                    message: problem.message,
+                    ..Default::default()
+                };
+                self.client
+                    .publish_diagnostics(uri, vec![diagnostic], None)
+                    .await;
+            }
+        }
+    }
+
+    /// Re-reads configuration for every open document and re-analyses them all.
+    async fn reload_all(&self) {
+        self.configs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .invalidate();
+        let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
+        let mut problems = Vec::new();
+        for uri in &uris {
+            let (settings, found) = self.settings_for(uri);
+            problems.extend(found);
+            if let Some(mut document) = self.documents.get_mut(uri) {
+                self.guarded("reload", uri, || document.set_rules(settings.rules.clone()));
+            }
+            self.bump(uri);
+        }
+        problems.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+        problems.dedup_by(|a, b| a.path == b.path && a.message == b.message);
+        self.report_config_problems(problems).await;
+        for uri in &uris {
+            self.publish(uri).await;
+        }
+        if self.pull_diagnostics.load(Ordering::Relaxed) {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+        let _ = self.client.code_lens_refresh().await;
+    }
+
+    async fn register_watchers(&self) {
+        let watchers = ["**/blast-radius.toml", "**/*.scm", "**/rules/*.toml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.into()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "blast-radius-config-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(err) = self.client.register_capability(vec![registration]).await {
+            tracing::warn!("could not register file watchers: {err}");
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let capabilities = &params.capabilities;
+        let offered = capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref());
+        let encoding = Encoding::negotiate(offered);
+        *self.encoding.write().unwrap_or_else(|e| e.into_inner()) = encoding;
+        let pull = capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        self.pull_diagnostics.store(pull, Ordering::Relaxed);
+        let dynamic_watch = capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        self.watch_registration
+            .store(dynamic_watch, Ordering::Relaxed);
+        *self.editor.write().unwrap_or_else(|e| e.into_inner()) =
+            EditorSettings::from_json(params.initialization_options.as_ref());
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)]
+        if roots.is_empty() {
+            roots.extend(
+                params
+                    .root_uri
+                    .as_ref()
+                    .and_then(|u| u.to_file_path().map(|p| p.into_owned())),
+            );
+        }
+        *self.roots.write().unwrap_or_else(|e| e.into_inner()) = roots;
+
+        let diagnostic_provider = pull.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("blast-radius".into()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })
+        });
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            code_action::REQUEST_REVIEW_KIND,
+                        ]),
+                        resolve_provider: Some(false),
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    },
+                )),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![
+                        commands::REQUEST_REVIEW_ALL.into(),
+                        commands::SCAN_WORKSPACE.into(),
+                    ],
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
+                diagnostic_provider,
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "blast-radius".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.watch_registration.load(Ordering::Relaxed) {
+            self.register_watchers().await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let item = params.text_document;
+        let uri = item.uri;
+        let (settings, problems) = self.settings_for(&uri);
+        let path = uri
+            .to_file_path()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let opened = self.guarded("didOpen", &uri, || {
+            let language = detect_language(&item.language_id, &path, &item.text);
+            Document::open(language, item.version, item.text, settings.rules.clone())
+        });
+        if let Some(document) = opened {
+            self.documents.insert(uri.clone(), document);
+            self.bump(&uri);
+        }
+        self.report_config_problems(problems).await;
+        self.publish(&uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let encoding = self.encoding();
+        let warnings = match self.documents.get_mut(&uri) {
+            None => Some(vec![format!(
+                "didChange for {}, which is not open: ignored until didOpen",
+                uri.as_str()
+            )]),
+            Some(mut document) => {
+                if version <= document.version {
+                    tracing::warn!(
+                        "didChange version {version} for {} is not newer than {}",
+                        uri.as_str(),
+                        document.version
+                    );
+                }
+                self.guarded("didChange", &uri, || {
+                    document.apply_changes(params.content_changes, version, encoding)
+                })
+            }
+        };
+        self.bump(&uri);
+        for warning in warnings.into_iter().flatten() {
+            tracing::warn!("{warning}");
+            self.client.log_message(MessageType::WARNING, warning).await;
+        }
+        self.publish(&uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.documents.remove(&uri);
+        self.generation.remove(&uri);
+        self.published.remove(&uri);
+        if !self.pull_diagnostics.load(Ordering::Relaxed) {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let settings = EditorSettings::from_json(Some(&params.settings));
+        let changed = {
+            let mut editor = self.editor.write().unwrap_or_else(|e| e.into_inner());
+            let changed = *editor != settings;
+            *editor = settings;
+            changed
+        };
+        if changed {
+            self.reload_all().await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.reload_all().await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let uri = position.text_document.uri;
+        let Some(document) = self.documents.get(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        Ok(self
+            .guarded("hover", &uri, || {
+                hover::hover(&document, position.position, encoding)
+            })
+            .flatten())
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let reviewer = self.reviewer_name(&uri);
+        let Some(document) = self.documents.get(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        let actions = self.guarded("codeAction", &uri, || {
+            code_action::actions(&document, &uri, &params, encoding, reviewer.as_deref())
+        });
+        Ok(actions.filter(|a| !a.is_empty()))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        let Some(document) = self.documents.get(&uri) else {
+            return Ok(None);
+        };
+        Ok(self
+            .guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
+            .flatten())
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let editor = self.editor();
+        let encoding = self.encoding();
+        let Some(document) = self.documents.get(&uri) else {
+            return Err(Error::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
+            )));
+        };
+        let report = self.guarded("diagnostic", &uri, || {
+            diagnostics::pull_report(
+                &document,
+                &uri,
+                encoding,
+                &editor,
+                params.previous_result_id.as_deref(),
+            )
+        });
+        report.ok_or_else(Error::internal_error)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        commands::execute(self, params).await
+    }
+}
+
+impl Backend {
+    /// The reviewer's name: the editor setting, else `user.name` from git's configuration.
+    pub(super) fn reviewer_name(&self, uri: &Uri) -> Option<String> {
+        self.editor().reviewer_name.or_else(|| {
+            let path = uri.to_file_path().map(|p| p.into_owned());
+            crate::workspace::git_user_name(path.as_deref().and_then(|p| p.parent()))
+        })
+    }
+}

@@ -1,0 +1,464 @@
+//! The language server end to end over real JSON-RPC: in-process over `tokio::io::duplex`, and
+//! the built binary over its stdio.
+
+mod common;
+
+use common::lsp_client::{Client, apply_edits};
+use serde_json::{Value, json};
+
+const URI: &str = "file:///workspace/deploy.sh";
+
+fn encodings(offered: &[&str]) -> Value {
+    json!({"general": {"positionEncodings": offered}})
+}
+
+fn range(d: &Value) -> (u64, u64, u64, u64) {
+    let r = &d["range"];
+    let n = |v: &Value| v.as_u64().unwrap();
+    (
+        n(&r["start"]["line"]),
+        n(&r["start"]["character"]),
+        n(&r["end"]["line"]),
+        n(&r["end"]["character"]),
+    )
+}
+
+#[tokio::test]
+async fn negotiates_each_encoding_and_reports_positions_in_it() {
+    // "é" is 2 UTF-8 bytes / 1 UTF-16 unit; "😀" is 4 bytes / 2 units; each is one scalar value.
+    let text = "#!/bin/sh\necho \"é😀\"; rm -rf \"$DIR\"/*\n";
+    let cases = [
+        (vec!["utf-8", "utf-16"], "utf-8", 15),
+        (vec!["utf-32", "utf-16"], "utf-32", 11),
+        (vec!["utf-16"], "utf-16", 12),
+        (vec![], "utf-16", 12),
+    ];
+    for (offered, negotiated, column) in cases {
+        let mut client = Client::in_process();
+        let response = client.initialize(encodings(&offered), Value::Null).await;
+        assert_eq!(
+            response["result"]["capabilities"]["positionEncoding"], negotiated,
+            "{offered:?}"
+        );
+        client.open(URI, "shellscript", text).await;
+        let diagnostics = client.diagnostics(URI, 1).await;
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(
+            range(&diagnostics[0]),
+            (1, column, 1, column + 15),
+            "{negotiated}"
+        );
+
+        // An edit before the finding, in the same encoding: insert "😀 " after `echo "`.
+        let edit = json!([{"range": {"start": {"line": 1, "character": 6}, "end": {"line": 1, "character": 6}}, "text": "😀 "}]);
+        client.change(URI, 2, edit).await;
+        let diagnostics = client.diagnostics(URI, 2).await;
+        let grown = match negotiated {
+            "utf-8" => 5,
+            "utf-16" => 3,
+            _ => 2,
+        };
+        assert_eq!(
+            range(&diagnostics[0]).1,
+            column + grown,
+            "{negotiated} after edit"
+        );
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn diagnostics_follow_incremental_edits_with_versions() {
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    client.open(URI, "shellscript", "#!/bin/sh\nset -e\n").await;
+    assert!(client.diagnostics(URI, 1).await.is_empty());
+
+    let insert = json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "terraform destroy -auto-approve\nrm -rf \"$BUILD\"\n"}]);
+    client.change(URI, 2, insert).await;
+    let diagnostics = client.diagnostics(URI, 2).await;
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"rm-recursive-unguarded"), "{codes:?}");
+    let rm = diagnostics
+        .iter()
+        .find(|d| d["code"] == "rm-recursive-unguarded")
+        .unwrap();
+    assert_eq!(range(rm), (3, 0, 3, 15));
+    assert_eq!(rm["source"], "blast-radius");
+    assert_eq!(rm["severity"], 2);
+    assert!(
+        rm["message"]
+            .as_str()
+            .unwrap()
+            .contains("— blast radius: host, irreversible"),
+        "{rm}"
+    );
+    assert!(
+        rm["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .contains("rm-recursive-unguarded")
+    );
+    assert_eq!(rm["data"]["rule"], "rm-recursive-unguarded");
+
+    // Typing a guard character by character: each version is published, the last is clean.
+    let mut version = 3;
+    for (character, text) in [(8, "{"), (12, ":?}")] {
+        let edit = json!([{"range": {"start": {"line": 3, "character": character}, "end": {"line": 3, "character": character}}, "text": text}]);
+        client.change(URI, version, edit).await;
+        version += 1;
+    }
+    let diagnostics = client.diagnostics(URI, version - 1).await;
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["code"] != "rm-recursive-unguarded"),
+        "{diagnostics:?}"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn hover_explains_the_finding() {
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-8"]), Value::Null).await;
+    client.open(URI, "shellscript", "rm -rf \"$DIR\"/*\n").await;
+    client.diagnostics(URI, 1).await;
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 4}}),
+        )
+        .await;
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    for expected in [
+        "**Recursive rm on an unguarded variable or a system path**",
+        "**Blast radius:** host · irreversible",
+        "**Review:** not reviewed",
+        "### Why is this dangerous?",
+        "### Safer alternative",
+        "ShellCheck SC2115",
+    ] {
+        assert!(value.contains(expected), "missing {expected:?} in {value}");
+    }
+    let nothing = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": {"line": 1, "character": 0}}),
+        )
+        .await;
+    assert!(nothing["result"].is_null());
+    client.shutdown().await;
+}
+
+/// Every code action, applied to the text, gives the expected text.
+#[tokio::test]
+async fn code_actions_produce_the_expected_text() {
+    let cases = [
+        (
+            "Request review of rm-recursive-unguarded",
+            "set -e\n  rm -rf \"$DIR\"/*\n",
+            "set -e\n  # blast-radius: review-requested rm-recursive-unguarded\n  rm -rf \"$DIR\"/*\n",
+        ),
+        (
+            "Record review of rm-recursive-unguarded by Ana Lima",
+            "set -e\n  rm -rf \"$DIR\"/*\n",
+            "set -e\n  # blast-radius: reviewed rm-recursive-unguarded by Ana Lima\n  rm -rf \"$DIR\"/*\n",
+        ),
+        (
+            "Record review of rm-recursive-unguarded by Ana Lima",
+            "# blast-radius: review-requested rm-recursive-unguarded\nrm -rf \"$DIR\"/*\n",
+            "# blast-radius: reviewed rm-recursive-unguarded by Ana Lima\nrm -rf \"$DIR\"/*\n",
+        ),
+        (
+            "Ignore rm-recursive-unguarded here",
+            "rm -rf \"$DIR\"/*\r\n",
+            "# blast-radius: ignore rm-recursive-unguarded -- <reason>\r\nrm -rf \"$DIR\"/*\r\n",
+        ),
+        (
+            "Guard the variable with ${VAR:?} so an empty value aborts",
+            "rm -rf \"$DIR\"/* ${OUT:-}/x\n",
+            "rm -rf \"${DIR:?}\"/* ${OUT:-}/x\n",
+        ),
+    ];
+    for (title, text, expected) in cases {
+        let mut client = Client::in_process();
+        client
+            .initialize(
+                encodings(&["utf-16"]),
+                json!({"blastRadius": {"reviewerName": "Ana Lima"}}),
+            )
+            .await;
+        client.open(URI, "shellscript", text).await;
+        client.diagnostics(URI, 1).await;
+        let line = text.lines().position(|l| l.contains("rm -rf")).unwrap() as u64;
+        let response = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": URI}, "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}}),
+            )
+            .await;
+        let actions = response["result"].as_array().unwrap().clone();
+        let titles: Vec<&str> = actions
+            .iter()
+            .map(|a| a["title"].as_str().unwrap())
+            .collect();
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title:?} in {titles:?}"));
+        assert_eq!(action["isPreferred"], false);
+        if action["kind"] == "quickfix" {
+            assert!(
+                titles.iter().any(|t| t.starts_with("Request review"))
+                    || text.contains("review-requested")
+            );
+        }
+        let edits = action["edit"]["changes"][URI].as_array().unwrap();
+        assert_eq!(apply_edits(text, edits, "utf-16"), expected, "{title}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn code_lens_and_source_action_request_review_for_all() {
+    let text = "rm -rf \"$A\"\ngit push --force origin main\nrm -rf \"$B\" # blast-radius: reviewed rm-recursive-unguarded by Bo\n";
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    client.open(URI, "shellscript", text).await;
+    let diagnostics = client.diagnostics(URI, 1).await;
+    let reviewed = diagnostics.iter().find(|d| range(d).0 == 2).unwrap();
+    assert_eq!(reviewed["severity"], 4, "a reviewed finding is a hint");
+    assert!(
+        reviewed["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("· reviewed by Bo")
+    );
+    let lens = client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    let found = diagnostics
+        .iter()
+        .filter(|d| d["code"] != "directive-unused")
+        .count();
+    let title = lens["result"][0]["command"]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        title,
+        format!(
+            "{found} high-blast-radius findings · {} need review",
+            found - 1
+        )
+    );
+    let command = lens["result"][0]["command"].clone();
+    let result = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": command["command"], "arguments": command["arguments"]}),
+        )
+        .await;
+    assert_eq!(result["result"], true, "{result}");
+    let edit = &client.applied_edits[0]["changes"][URI];
+    let applied = apply_edits(text, edit.as_array().unwrap(), "utf-16");
+    assert!(
+        applied.starts_with(
+            "# blast-radius: review-requested rm-recursive-unguarded\nrm -rf \"$A\"\n"
+        ),
+        "{applied}"
+    );
+    assert_eq!(
+        applied.matches("review-requested").count(),
+        found - 1,
+        "{applied}"
+    );
+
+    let response = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source"]}}),
+        )
+        .await;
+    let actions = response["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "source.blastRadius.requestReview");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn pull_diagnostics_when_the_client_supports_them() {
+    let mut client = Client::in_process();
+    let capabilities = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
+    let response = client.initialize(capabilities, Value::Null).await;
+    assert_eq!(
+        response["result"]["capabilities"]["diagnosticProvider"]["identifier"],
+        "blast-radius"
+    );
+    client.open(URI, "shellscript", "rm -rf \"$DIR\"/*\n").await;
+    let report = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}}),
+        )
+        .await;
+    assert_eq!(report["result"]["kind"], "full");
+    assert_eq!(
+        report["result"]["items"][0]["code"],
+        "rm-recursive-unguarded"
+    );
+    let result_id = report["result"]["resultId"].clone();
+    let again = client
+        .request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": URI}, "previousResultId": result_id}),
+        )
+        .await;
+    assert_eq!(again["result"]["kind"], "unchanged");
+    assert!(
+        client
+            .notifications
+            .iter()
+            .all(|n| n["method"] != "textDocument/publishDiagnostics")
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn configuration_reload_and_broken_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("deploy.sh");
+    std::fs::write(&script, "rm -rf \"$DIR\"/*\ngit reset --hard\n").unwrap();
+    let uri = format!("file://{}", script.display());
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    client
+        .open(&uri, "shellscript", "rm -rf \"$DIR\"/*\n")
+        .await;
+    assert_eq!(client.diagnostics(&uri, 1).await.len(), 1);
+
+    let config = dir.path().join("blast-radius.toml");
+    std::fs::write(&config, "disable = [\"rm-recursive-unguarded\"]\n").unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}", config.display()), "type": 1}]}),
+        )
+        .await;
+    let params = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str()
+        })
+        .await;
+    assert!(
+        params["diagnostics"].as_array().unwrap().is_empty(),
+        "{params}"
+    );
+
+    // A broken file is reported on itself and the last good configuration stays in force.
+    std::fs::write(
+        &config,
+        "disable = [\"rm-recursive-unguarded\"]\nbogus = 1\n",
+    )
+    .unwrap();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}", config.display()), "type": 2}]}),
+        )
+        .await;
+    let shown = client.wait_for("window/showMessage", |_| true).await;
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown field `bogus`"),
+        "{shown}"
+    );
+    let on_config = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"].as_str().unwrap().ends_with("blast-radius.toml")
+        })
+        .await;
+    assert_eq!(on_config["diagnostics"][0]["range"]["start"]["line"], 1);
+    client
+        .change(&uri, 2, json!([{"text": "rm -rf \"$X\"\n"}]))
+        .await;
+    assert!(
+        client.diagnostics(&uri, 2).await.is_empty(),
+        "the last good configuration still disables the rule"
+    );
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn bad_requests_do_not_take_the_server_down() {
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    // A change before open, a change past the end, garbage JSON, a request for an unknown document.
+    client
+        .change(
+            "file:///never-opened.sh",
+            2,
+            json!([{"text": "rm -rf /\n"}]),
+        )
+        .await;
+    let logged = client
+        .wait_for("window/logMessage", |p| {
+            p["message"].as_str().unwrap().contains("not open")
+        })
+        .await;
+    assert_eq!(logged["type"], 2);
+    client.open(URI, "shellscript", "ls\n").await;
+    client.diagnostics(URI, 1).await;
+    let past_end = json!([{"range": {"start": {"line": 40, "character": 0}, "end": {"line": 41, "character": 3}}, "text": "rm -rf \"$D\"\n"}]);
+    client.change(URI, 2, past_end).await;
+    let diagnostics = client.diagnostics(URI, 2).await;
+    assert_eq!(
+        diagnostics.len(),
+        1,
+        "the clamped edit is applied: {diagnostics:?}"
+    );
+    client.send_raw(b"Content-Length: 9\r\n\r\n{garbage}").await;
+    client.send_raw(b"no header at all\r\n\r\n").await;
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": "file:///unknown.sh"}, "position": {"line": 0, "character": 0}}))
+        .await;
+    assert!(hover["result"].is_null(), "{hover}");
+    client.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_binary_speaks_lsp_over_stdio_and_exits() {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_blast-radius"))
+        .arg("server")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut client = Client::new(stdout, stdin);
+    let response = client.initialize(encodings(&["utf-8"]), Value::Null).await;
+    assert_eq!(response["result"]["serverInfo"]["name"], "blast-radius");
+    client
+        .open("file:///w/db.sql", "sql", "DROP TABLE users;\n")
+        .await;
+    let edit = json!([{"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "rm -rf /\n"}]);
+    client.change("file:///w/db.sql", 2, edit).await;
+    client.diagnostics("file:///w/db.sql", 2).await;
+    client.shutdown().await;
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.success(), "{status}");
+}
