@@ -128,7 +128,7 @@ mod tests {
         let text = "a\r\né😀x\rlast";
         let rope = Rope::from_str(text);
         let x = text.find('x').unwrap();
-        assert_eq!(to_offset(&rope, pos(1, 7), Encoding::Utf8), (x, true));
+        assert_eq!(to_offset(&rope, pos(1, 6), Encoding::Utf8), (x, true));
         assert_eq!(to_offset(&rope, pos(1, 3), Encoding::Utf16), (x, true));
         assert_eq!(to_offset(&rope, pos(1, 2), Encoding::Utf32), (x, true));
         for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
