@@ -462,3 +462,153 @@ async fn the_binary_speaks_lsp_over_stdio_and_exits() {
         .unwrap();
     assert!(status.success(), "{status}");
 }
+
+/// The mechanical version of each rule's safer alternative, applied through the code action.
+#[tokio::test]
+async fn mechanical_fixes_rewrite_the_risky_text() {
+    let cases = [
+        (
+            "file:///w/push.sh",
+            "shellscript",
+            "git push --force origin main\n",
+            "Use --force-with-lease so the push fails if the remote moved",
+            "git push --force-with-lease origin main\n",
+        ),
+        (
+            "file:///w/apply.sh",
+            "shellscript",
+            "terraform apply -auto-approve -input=false\n",
+            "Drop -auto-approve so apply shows the plan and asks",
+            "terraform apply -input=false\n",
+        ),
+        (
+            "file:///w/main.tf",
+            "terraform",
+            "resource \"aws_s3_bucket\" \"logs\" {\n  bucket        = \"logs\"\n  force_destroy = true\n}\n",
+            "Set force_destroy = false",
+            "resource \"aws_s3_bucket\" \"logs\" {\n  bucket        = \"logs\"\n  force_destroy = false\n}\n",
+        ),
+        (
+            "file:///w/db.tf",
+            "terraform",
+            "resource \"aws_db_instance\" \"main\" {\n  deletion_protection = false\n}\n",
+            "Turn deletion protection on",
+            "resource \"aws_db_instance\" \"main\" {\n  deletion_protection = true\n}\n",
+        ),
+        (
+            "file:///w/keep.tf",
+            "terraform",
+            "resource \"aws_s3_bucket\" \"state\" {\n  lifecycle {\n    prevent_destroy = false\n  }\n}\n",
+            "Set prevent_destroy = true",
+            "resource \"aws_s3_bucket\" \"state\" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n",
+        ),
+    ];
+    for (uri, language, text, title, expected) in cases {
+        let mut client = Client::in_process();
+        client.initialize(encodings(&["utf-8"]), Value::Null).await;
+        client.open(uri, language, text).await;
+        let diagnostics = client.diagnostics(uri, 1).await;
+        let line = range(
+            diagnostics
+                .first()
+                .unwrap_or_else(|| panic!("no finding in {text}")),
+        )
+        .0;
+        let response = client
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}}),
+            )
+            .await;
+        let actions = response["result"].as_array().unwrap().clone();
+        let titles: Vec<&str> = actions
+            .iter()
+            .map(|a| a["title"].as_str().unwrap())
+            .collect();
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title:?} in {titles:?}"));
+        let edits = action["edit"]["changes"][uri].as_array().unwrap();
+        assert_eq!(apply_edits(text, edits, "utf-8"), expected, "{title}");
+        client.shutdown().await;
+    }
+}
+
+#[tokio::test]
+async fn workspace_scan_reports_closed_files_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("scripts")).unwrap();
+    std::fs::write(
+        dir.path().join("scripts/deploy.sh"),
+        "#!/bin/sh\nrm -rf \"$DIR\"/*\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_s3_bucket\" \"b\" {\n  force_destroy = true\n}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "rm -rf /\n").unwrap();
+    let root = format!("file://{}", dir.path().display());
+    let mut client = Client::in_process();
+    let capabilities = json!({"window": {"workDoneProgress": true}});
+    client
+        .request(
+            "initialize",
+            json!({"capabilities": capabilities, "workspaceFolders": [{"uri": root, "name": "w"}]}),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    let result = client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "blast-radius.scanWorkspace", "arguments": []}),
+        )
+        .await;
+    assert_eq!(
+        result["result"],
+        json!({"findings": 2, "files": 2}),
+        "{result}"
+    );
+    let created = client
+        .server_requests
+        .iter()
+        .any(|r| r["method"] == "window/workDoneProgress/create");
+    assert!(
+        created,
+        "the server asks the client to create a progress token"
+    );
+    // Progress notifications and the response travel separately: wait for the end.
+    let end = client
+        .wait_for("$/progress", |p| p["value"]["kind"] == "end")
+        .await;
+    assert_eq!(end["value"]["message"], "2 findings in 2 files");
+    let kinds: Vec<String> = client
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "$/progress")
+        .map(|n| {
+            n["params"]["value"]["kind"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        kinds.first().map(String::as_str),
+        Some("begin"),
+        "{kinds:?}"
+    );
+    let deploy = format!("{root}/scripts/deploy.sh");
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == deploy.as_str()
+        })
+        .await;
+    assert_eq!(
+        published["diagnostics"][0]["code"],
+        "rm-recursive-unguarded"
+    );
+    client.shutdown().await;
+}

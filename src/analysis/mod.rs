@@ -14,7 +14,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use tree_sitter::{Parser, QueryCursor, StreamingIterator, Tree};
+use std::cell::Cell;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
+
+use tree_sitter::{
+    Node, Parser, QueryCursor, QueryCursorOptions, QueryCursorState, StreamingIterator, Tree,
+};
 
 pub use language::Language;
 pub use rules::{CatalogError, CatalogFile, Rule, RuleOptions, RuleSet, Scope, Severity};
@@ -139,20 +145,36 @@ pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<
 
 /// Parses and analyses a document.
 pub fn analyze(text: &str, language: Language, rules: &RuleSet) -> Vec<Finding> {
-    match parse(language, text, None) {
-        Some(tree) => analyze_tree(text, &tree, language, rules),
-        None => Vec::new(),
-    }
+    analyze_checked(text, language, rules).0
+}
+
+/// Parses and analyses a document; the flag says the analysis stopped early (match limit or
+/// time budget) and findings may be missing.
+pub fn analyze_checked(text: &str, language: Language, rules: &RuleSet) -> (Vec<Finding>, bool) {
+    let Some(tree) = parse(language, text, None) else {
+        return (Vec::new(), true);
+    };
+    let collected = collect(text, &[tree.root_node()], language, rules);
+    let truncated = collected.truncated;
+    (finish(text, rules, collected), truncated)
 }
 
 /// Upper bound on in-progress query matches, so a pathological document cannot make the query
 /// cursor grow without bound.
-const MATCH_LIMIT: u32 = 4096;
+const MATCH_LIMIT: u32 = 256;
+
+/// Upper bound on the time one query run may take; past it the results are partial and marked
+/// as such, so a pathological document cannot stall an editor.
+const TIME_BUDGET: Duration = Duration::from_secs(1);
 
 /// Analyses a parsed document: runs the language's combined query once, then applies the
 /// directives found in its comments. Findings come sorted by position.
 pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet) -> Vec<Finding> {
-    finish(text, rules, collect(text, tree, language, rules, None))
+    finish(
+        text,
+        rules,
+        collect(text, &[tree.root_node()], language, rules),
+    )
 }
 
 /// What the query finds before directives are applied: rule findings (review `None`) and the
@@ -161,6 +183,8 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
 pub struct Collected {
     pub findings: Vec<Finding>,
     pub comments: Vec<Range<usize>>,
+    /// The query stopped early (match limit or time budget): findings may be missing.
+    pub truncated: bool,
 }
 
 impl Collected {
@@ -174,6 +198,7 @@ impl Collected {
         self.comments.retain(|c| !overlaps(c));
         self.findings.extend(fresh.findings);
         self.comments.extend(fresh.comments);
+        self.truncated = fresh.truncated;
         sort_findings(&mut self.findings);
         self.findings
             .dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
@@ -210,14 +235,14 @@ fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Runs the combined query of the language over the document, or only over `range` (matches
-/// whose nodes intersect it).
-pub fn collect(
-    text: &str,
-    tree: &Tree,
+/// Runs the combined query of the language over the given nodes (the root for a whole document;
+/// the statements an edit touched for a re-analysis). Running the cursor on each node, rather
+/// than on the root with a byte range, keeps the cost independent of the number of siblings.
+pub fn collect<'t>(
+    text: &'t str,
+    nodes: &[Node<'t>],
     language: Language,
     rules: &RuleSet,
-    range: Option<Range<usize>>,
 ) -> Collected {
     let compiled = rules.compiled(language);
     let Some(query) = compiled.query.as_ref() else {
@@ -225,13 +250,62 @@ pub fn collect(
     };
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(MATCH_LIMIT);
-    if let Some(range) = range {
-        cursor.set_byte_range(range);
-    }
     let mut commands = CommandCache::default();
     let mut raw: Vec<Finding> = Vec::new();
     let mut comments: Vec<Range<usize>> = Vec::new();
-    let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+    let deadline = Instant::now() + TIME_BUDGET;
+    let over_budget = Cell::new(false);
+    let mut check_time = |_: &QueryCursorState| {
+        if Instant::now() > deadline {
+            over_budget.set(true);
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    let mut options = QueryCursorOptions::new().progress_callback(&mut check_time);
+    let mut truncated = false;
+    for node in nodes {
+        collect_node(
+            text,
+            *node,
+            compiled,
+            query,
+            rules,
+            (&mut cursor, options.reborrow()),
+            &mut commands,
+            &mut raw,
+            &mut comments,
+        );
+        truncated |= cursor.did_exceed_match_limit() || over_budget.get();
+        if over_budget.get() {
+            break;
+        }
+    }
+    sort_findings(&mut raw);
+    raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
+    comments.sort_by_key(|c| c.start);
+    comments.dedup();
+    Collected {
+        findings: raw,
+        comments,
+        truncated,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn collect_node<'t>(
+    text: &'t str,
+    node: Node<'t>,
+    compiled: &query::CompiledLanguage,
+    query: &tree_sitter::Query,
+    rules: &RuleSet,
+    (cursor, options): (&mut QueryCursor, QueryCursorOptions<'_>),
+    commands: &mut CommandCache<'t>,
+    raw: &mut Vec<Finding>,
+    comments: &mut Vec<Range<usize>>,
+) {
+    let mut matches = cursor.matches_with_options(query, node, text.as_bytes(), options);
     while let Some(found) = matches.next() {
         let pattern = match compiled.patterns.get(found.pattern_index) {
             Some(PatternRole::Rule(pattern)) => pattern,
@@ -253,7 +327,7 @@ pub fn collect(
         let Some(matched) = compiled.match_capture.and_then(capture_node) else {
             continue;
         };
-        let Some(operand) = query::evaluate(&pattern.predicates, capture_node, text, &mut commands)
+        let Some(operand) = query::evaluate(&pattern.predicates, capture_node, text, commands)
         else {
             continue;
         };
@@ -297,15 +371,6 @@ pub fn collect(
                 directive: None,
             });
         }
-    }
-    drop(matches);
-    sort_findings(&mut raw);
-    raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-    comments.sort_by_key(|c| c.start);
-    comments.dedup();
-    Collected {
-        findings: raw,
-        comments,
     }
 }
 

@@ -226,11 +226,10 @@ pub fn run(paths: &[PathBuf], config_path: Option<&Path>) -> Result<CheckReport,
     let mut files_checked = 0;
     for outcome in outcomes {
         match outcome {
-            Outcome::Checked(report) => {
+            Outcome::Checked { report, warning } => {
                 files_checked += 1;
-                if let Some(report) = report {
-                    files.push(report);
-                }
+                files.extend(report);
+                problems.extend(warning);
             }
             Outcome::Skipped(problem) => problems.push(problem),
             Outcome::NotSource => {}
@@ -258,8 +257,12 @@ fn is_excluded(context: &Context, file: &Path) -> bool {
 }
 
 enum Outcome {
-    /// Analysed; the report is there when it has findings.
-    Checked(Option<FileReport>),
+    /// Analysed; the report is there when it has findings, the warning when the analysis
+    /// stopped early.
+    Checked {
+        report: Option<FileReport>,
+        warning: Option<Problem>,
+    },
     Skipped(Problem),
     /// Not a file of a supported language.
     NotSource,
@@ -367,23 +370,35 @@ fn check_file(candidate: &Candidate) -> Outcome {
         };
     };
     let rules = &candidate.context.settings.rules;
-    let findings = match panic::catch_unwind(AssertUnwindSafe(|| {
-        analysis::analyze(&text, language, rules)
-    })) {
-        Ok(findings) => findings,
-        Err(_) => return skipped("internal error while analysing this file".to_string(), true),
+    let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+        analysis::analyze_checked(&text, language, rules)
+    }));
+    let Ok((findings, truncated)) = analysed else {
+        return skipped("internal error while analysing this file".to_string(), true);
     };
+    // What was found is still reported; the warning says it may be incomplete.
+    let warning = truncated.then(|| Problem {
+        path: shown.clone(),
+        message:
+            "analysis stopped early (query match limit or time budget): findings may be missing"
+                .into(),
+        is_error: false,
+    });
     if findings.is_empty() {
-        return Outcome::Checked(None);
+        return Outcome::Checked {
+            report: None,
+            warning,
+        };
     }
-    Outcome::Checked(Some(FileReport {
+    let report = Some(FileReport {
         path: shown,
         lines: LineIndex::new(&text),
         text,
         findings,
         rules: rules.clone(),
         fail_on: candidate.context.settings.config.fail_on,
-    }))
+    });
+    Outcome::Checked { report, warning }
 }
 
 fn human_size(bytes: u64) -> String {

@@ -28,6 +28,13 @@ pub struct Document {
     pub findings: Vec<Finding>,
 }
 
+impl Document {
+    /// The last query stopped early (match limit or time budget): findings may be missing.
+    pub fn truncated(&self) -> bool {
+        self.collected.truncated
+    }
+}
+
 /// The language of a document from the client's language id, else its file name and shebang.
 pub fn detect_language(language_id: &str, path: &str, text: &str) -> Option<Language> {
     let by_id = match language_id {
@@ -170,19 +177,9 @@ impl Document {
             self.analyse_all();
             return warnings;
         }
-        let region = self.tree.as_ref().map_or(dirty.clone(), |tree| {
-            statement_region(tree.root_node(), dirty)
-        });
-        let fresh = self.tree.as_ref().map(|tree| {
-            analysis::collect(
-                &self.text,
-                tree,
-                language,
-                &self.rules,
-                Some(region.clone()),
-            )
-        });
-        if let Some(fresh) = fresh {
+        if let Some(tree) = self.tree.as_ref() {
+            let (region, statements) = statements_touching(tree.root_node(), dirty);
+            let fresh = analysis::collect(&self.text, &statements, language, &self.rules);
             self.collected.splice(region, fresh);
         }
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
@@ -203,7 +200,7 @@ impl Document {
             return;
         };
         self.document_facts = analysis::document_facts(&self.text, language, &self.rules);
-        self.collected = analysis::collect(&self.text, tree, language, &self.rules, None);
+        self.collected = analysis::collect(&self.text, &[tree.root_node()], language, &self.rules);
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
     }
 
@@ -238,30 +235,48 @@ impl Document {
     }
 }
 
-/// The region to re-query after an edit: the top-level statements `dirty` touches. Wrapper nodes
-/// with a single child (HCL's `body`) are looked through, so a Terraform edit re-queries its own
-/// block, not the whole file.
-fn statement_region(root: Node<'_>, dirty: Range<usize>) -> Range<usize> {
+/// Node kinds that only wrap the statements of a file (HCL's `config_file` holds one `body`).
+/// No rule matches them, so an edit re-queries the statements inside, not the whole file.
+const FILE_WRAPPERS: [&str; 1] = ["body"];
+
+/// What to re-query after an edit: the top-level statements `dirty` touches, and the region they
+/// cover.
+fn statements_touching(root: Node<'_>, dirty: Range<usize>) -> (Range<usize>, Vec<Node<'_>>) {
     let mut container = root;
     while container.named_child_count() == 1 {
         match container.named_child(0) {
-            Some(only) if only.child_count() > 0 => container = only,
+            Some(only) if FILE_WRAPPERS.contains(&only.kind()) => container = only,
             _ => break,
         }
     }
-    let mut region: Option<Range<usize>> = None;
-    let mut cursor = container.walk();
-    for child in container.children(&mut cursor) {
-        let range = child.byte_range();
-        if range.start <= dirty.end && dirty.start <= range.end {
-            region = Some(match region {
-                None => range,
-                Some(r) => r.start.min(range.start)..r.end.max(range.end),
-            });
+    let mut region = dirty.clone();
+    let mut statements = Vec::new();
+    // Children are ordered: find the first that ends at or after the dirty start by bisection,
+    // so a file with thousands of top-level statements is not scanned linearly.
+    let count = container.child_count();
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let middle = (low + high) / 2;
+        match container.child(middle as u32) {
+            Some(child) if child.end_byte() < dirty.start => low = middle + 1,
+            _ => high = middle,
         }
     }
-    let region = region.unwrap_or(dirty.clone());
-    region.start.min(dirty.start)..region.end.max(dirty.end)
+    for index in low..count {
+        let Some(child) = container.child(index as u32) else {
+            break;
+        };
+        if child.start_byte() > dirty.end {
+            break;
+        }
+        region = region.start.min(child.start_byte())..region.end.max(child.end_byte());
+        statements.push(child);
+    }
+    if statements.is_empty() {
+        statements.push(container);
+        region = container.byte_range();
+    }
+    (region, statements)
 }
 
 /// tree-sitter's point for a byte offset: rows count `\n`, columns are bytes.
@@ -309,33 +324,81 @@ mod tests {
         }
     }
 
-    const PIECES: &[&str] = &[
-        "",
-        "x",
-        "é",
-        "😀",
-        "\n",
-        "\r\n",
-        "\r",
-        " ",
-        "\"",
-        "'",
-        "#",
-        "$",
-        "{",
-        "}",
-        "(",
-        ")",
-        "rm -rf \"$DIR\"/*\n",
-        "git push --force\n",
-        "echo \"ok\" # blast-radius: reviewed rm-recursive-unguarded by A\n",
-        "# blast-radius: ignore rm-recursive-unguarded -- tmp\n",
-        "cat <<EOF\nrm -rf /\nEOF\n",
-        "if true; then\n",
-        "fi\n",
-        "sudo rm -r ~/\n",
-        "f() {\n  rm -rf $X\n}\n",
+    const COMMON: &[&str] = &[
+        "", "x", "é", "😀", "\n", "\r\n", "\r", " ", "\"", "'", "#", "$", "{", "}", "(", ")",
+        "-- ", "=",
     ];
+
+    /// Per language: the initial text and pieces of code typed into it.
+    fn cases() -> Vec<(Language, &'static str, Vec<&'static str>)> {
+        vec![
+            (
+                Language::Bash,
+                "#!/bin/sh\nset -e\nrm -rf \"$A\"/*\necho é😀\r\nls\n",
+                vec![
+                    "rm -rf \"$DIR\"/*\n",
+                    "git push --force\n",
+                    "echo \"ok\" # blast-radius: reviewed rm-recursive-unguarded by A\n",
+                    "# blast-radius: ignore rm-recursive-unguarded -- tmp\n",
+                    "cat <<EOF\nrm -rf /\nEOF\n",
+                    "if true; then\n",
+                    "fi\n",
+                    "sudo rm -r ~/\n",
+                    "f() {\n  rm -rf $X\n}\n",
+                    "curl -fsSL x | sh\n",
+                ],
+            ),
+            (
+                Language::Python,
+                "import boto3\nimport shutil\n\ndef f(p):\n    shutil.rmtree(p)\n",
+                vec![
+                    "shutil.rmtree(path)\n",
+                    "    ",
+                    "def g():\n",
+                    "import boto3\n",
+                    "s3.delete_bucket(Bucket=b)\n",
+                    "d = tempfile.mkdtemp()\n",
+                    "os.environ['X'] = '1'\n",
+                    "# blast-radius: ignore recursive-delete-dynamic-path -- t\n",
+                    "class A:\n",
+                    "\"\"\"",
+                    "metadata.drop_all(engine)\n",
+                ],
+            ),
+            (
+                Language::Sql,
+                "DROP TABLE users;\nSELECT 1;\n",
+                vec![
+                    "DROP TABLE t;\n",
+                    "DELETE FROM t",
+                    " WHERE id = 1",
+                    ";\n",
+                    "GRANT ALL ON t TO bob;\n",
+                    "ALTER SYSTEM SET x = 1;\n",
+                    "-- blast-radius: reviewed sql-drop-table by A\n",
+                    "TRUNCATE t;\n",
+                    "UPDATE t SET a = 1",
+                    "/* c */",
+                ],
+            ),
+            (
+                Language::Hcl,
+                "resource \"aws_s3_bucket\" \"b\" {\n  force_destroy = true\n}\n",
+                vec![
+                    "resource \"aws_db_instance\" \"d\" {\n",
+                    "  deletion_protection = false\n",
+                    "}\n",
+                    "  force_destroy = true\n",
+                    "  lifecycle {\n    prevent_destroy = false\n  }\n",
+                    "  cidr_blocks = [\"0.0.0.0/0\"]\n",
+                    "ingress {\n",
+                    "# blast-radius: reviewed tf-force-destroy by A\n",
+                    "true",
+                    "false",
+                ],
+            ),
+        ]
+    }
 
     fn nodes(tree: &Tree) -> Vec<(String, usize, usize)> {
         let mut out = Vec::new();
@@ -369,73 +432,77 @@ mod tests {
         let rules = Arc::new(RuleSet::builtin());
         let mut edits = 0;
         let mut clean_trees = 0;
-        for seed in 1..=60u64 {
-            let encoding = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32][(seed % 3) as usize];
-            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            let initial = "#!/bin/sh\nset -e\nrm -rf \"$A\"/*\necho é😀\r\nls\n";
-            let mut document =
-                Document::open(Some(Language::Bash), 1, initial.to_string(), rules.clone());
-            for step in 0..40 {
-                let changes: Vec<TextDocumentContentChangeEvent> = (0..1 + rng.below(3))
-                    .map(|_| {
-                        let text = PIECES[rng.below(PIECES.len())].to_string();
-                        if rng.below(40) == 0 {
-                            return TextDocumentContentChangeEvent {
-                                range: None,
+        for (language, initial, specific) in cases() {
+            let pieces: Vec<&str> = COMMON.iter().chain(specific.iter()).copied().collect();
+            for seed in 1..=30u64 {
+                let encoding =
+                    [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32][(seed % 3) as usize];
+                let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                let mut document =
+                    Document::open(Some(language), 1, initial.to_string(), rules.clone());
+                for step in 0..40 {
+                    let changes: Vec<TextDocumentContentChangeEvent> = (0..1 + rng.below(3))
+                        .map(|_| {
+                            let text = pieces[rng.below(pieces.len())].to_string();
+                            if rng.below(40) == 0 {
+                                return TextDocumentContentChangeEvent {
+                                    range: None,
+                                    range_length: None,
+                                    text,
+                                };
+                            }
+                            let a = random_position(&mut rng, &document.text, encoding);
+                            let b = if rng.below(2) == 0 {
+                                a
+                            } else {
+                                random_position(&mut rng, &document.text, encoding)
+                            };
+                            let (start, end) = if (a.line, a.character) <= (b.line, b.character) {
+                                (a, b)
+                            } else {
+                                (b, a)
+                            };
+                            TextDocumentContentChangeEvent {
+                                range: Some(LspRange { start, end }),
                                 range_length: None,
                                 text,
-                            };
-                        }
-                        let a = random_position(&mut rng, &document.text, encoding);
-                        let b = if rng.below(2) == 0 {
-                            a
-                        } else {
-                            random_position(&mut rng, &document.text, encoding)
-                        };
-                        let (start, end) = if (a.line, a.character) <= (b.line, b.character) {
-                            (a, b)
-                        } else {
-                            (b, a)
-                        };
-                        TextDocumentContentChangeEvent {
-                            range: Some(LspRange { start, end }),
-                            range_length: None,
-                            text,
-                        }
-                    })
-                    .collect();
-                // The reference applies the same changes to a plain string.
-                let mut reference = document.text.clone();
-                for change in &changes {
-                    match change.range {
-                        None => reference = change.text.clone(),
-                        Some(range) => {
-                            let rope = Rope::from_str(&reference);
-                            let (mut s, _) = position::to_offset(&rope, range.start, encoding);
-                            let (mut e, _) = position::to_offset(&rope, range.end, encoding);
-                            if s > e {
-                                std::mem::swap(&mut s, &mut e);
                             }
-                            reference.replace_range(s..e, &change.text);
+                        })
+                        .collect();
+                    // The reference applies the same changes to a plain string.
+                    let mut reference = document.text.clone();
+                    for change in &changes {
+                        match change.range {
+                            None => reference = change.text.clone(),
+                            Some(range) => {
+                                let rope = Rope::from_str(&reference);
+                                let (mut s, _) = position::to_offset(&rope, range.start, encoding);
+                                let (mut e, _) = position::to_offset(&rope, range.end, encoding);
+                                if s > e {
+                                    std::mem::swap(&mut s, &mut e);
+                                }
+                                reference.replace_range(s..e, &change.text);
+                            }
                         }
                     }
+                    edits += changes.len();
+                    document.apply_changes(changes, step + 2, encoding);
+                    let context =
+                        format!("{language} seed {seed} step {step}: {:?}", document.text);
+                    assert_eq!(document.text, reference, "{context}");
+                    assert_eq!(document.rope.to_string(), reference, "{context}");
+                    let tree = document.tree.as_ref().unwrap();
+                    let fresh = analysis::parse(language, &reference, None).unwrap();
+                    // tree-sitter may recover from syntax errors differently when parsing
+                    // incrementally, so trees are compared where the text parses cleanly; the
+                    // findings are always those of a fresh analysis of the document's tree.
+                    if !fresh.root_node().has_error() {
+                        assert_eq!(nodes(tree), nodes(&fresh), "{context}");
+                        clean_trees += 1;
+                    }
+                    let expected = analysis::analyze_tree(&reference, tree, language, &rules);
+                    assert_eq!(document.findings, expected, "{context}");
                 }
-                edits += changes.len();
-                document.apply_changes(changes, step + 2, encoding);
-                let context = format!("seed {seed} step {step}: {:?}", document.text);
-                assert_eq!(document.text, reference, "{context}");
-                assert_eq!(document.rope.to_string(), reference, "{context}");
-                let tree = document.tree.as_ref().unwrap();
-                let fresh = analysis::parse(Language::Bash, &reference, None).unwrap();
-                // tree-sitter may recover from syntax errors differently when parsing
-                // incrementally, so trees are compared where the text parses cleanly; the
-                // findings are always those of a fresh analysis of the document's tree.
-                if !fresh.root_node().has_error() {
-                    assert_eq!(nodes(tree), nodes(&fresh), "{context}");
-                    clean_trees += 1;
-                }
-                let expected = analysis::analyze_tree(&reference, tree, Language::Bash, &rules);
-                assert_eq!(document.findings, expected, "{context}");
             }
         }
         assert!(edits > 3000, "{edits} edits");

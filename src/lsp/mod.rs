@@ -15,7 +15,7 @@ mod code_action;
 mod code_lens;
 mod commands;
 mod diagnostics;
-mod document;
+pub mod document;
 mod hover;
 pub mod position;
 mod server;

@@ -118,14 +118,21 @@ impl Client {
             .await;
     }
 
-    /// Waits for a notification of `method` that satisfies `accept`, consuming earlier ones.
+    /// Waits for a notification of `method` that satisfies `accept` and removes it from the queue
+    /// (the others stay, in order).
     pub async fn wait_for(&mut self, method: &str, accept: impl Fn(&Value) -> bool) -> Value {
+        let mut searched = 0;
         loop {
-            while let Some(message) = self.notifications.pop_front() {
-                if message["method"] == method && accept(&message["params"]) {
-                    return message["params"].clone();
-                }
+            let found = self
+                .notifications
+                .iter()
+                .skip(searched)
+                .position(|m| m["method"] == method && accept(&m["params"]))
+                .map(|i| i + searched);
+            if let Some(index) = found {
+                return self.notifications.remove(index).unwrap()["params"].clone();
             }
+            searched = self.notifications.len();
             self.pump().await;
         }
     }

@@ -50,8 +50,13 @@ pub fn run_fixtures(rules: &RuleSet) -> Vec<FixtureResult> {
             let language = Language::detect(&name, &text)
                 .unwrap_or_else(|| panic!("{}: no language for this fixture", path.display()));
             let annotations = fixtures::parse(&text, language);
-            let findings = analysis::analyze(&text, language, rules);
-            let mismatches = fixtures::compare(&text, &annotations, &findings);
+            let (findings, truncated) = analysis::analyze_checked(&text, language, rules);
+            let mut mismatches = fixtures::compare(&text, &annotations, &findings);
+            if truncated {
+                mismatches.push(Mismatch::Malformed(
+                    "the analysis stopped early (match limit or time budget)".into(),
+                ));
+            }
             FixtureResult {
                 path,
                 annotations,
