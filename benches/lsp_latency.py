@@ -126,7 +126,7 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run_language(binary: str, language: str, edits: int, seed: int) -> dict:
+def run_language(binary: str, language: str, edits: int, seed: int, typing: str) -> dict:
     rng = random.Random(seed)
     uri, language_id, text = generate(language, rng)
     server = Server(binary)
@@ -148,11 +148,17 @@ def run_language(binary: str, language: str, edits: int, seed: int) -> dict:
             line = rng.randrange(10, LINES - 10)
             column = len(lines[line])
         version += 1
-        char = rng.choice("abcdefghijklmnopqrstuvwxyz _-=\"$")
+        if typing == "adversarial":
+            # Unpaired quotes and `$`: the parse breaks until the line is fixed.
+            char = rng.choice("abcdefghijklmnopqrstuvwxyz _-=\"$")
+        else:
+            # What an editor sends while a person types code: identifier characters and
+            # punctuation, quotes and brackets inserted as auto-closed pairs.
+            char = rng.choice(["a", "e", "i", "n", "r", "s", "t", "x", "_", " ", "1", ".", "\"\"", "()", "[]"])
         change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column}},
                   "text": char}
         lines[line] = lines[line][:column] + char + lines[line][column:]
-        column += 1
+        column += 1  # after a single character, or inside an auto-closed pair
         t0 = time.perf_counter()
         server.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
                      "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
@@ -177,11 +183,15 @@ def main() -> int:
     parser.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "blast-radius"))
     parser.add_argument("--languages", default="bash,python,sql,hcl")
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument("--typing", choices=["code", "adversarial"], default="code",
+                        help="code: identifier characters and auto-closed pairs (default); "
+                             "adversarial: unpaired quotes and $ that break the parse")
     args = parser.parse_args()
-    results = [run_language(args.binary, lang, args.edits, seed=7) for lang in args.languages.split(",")]
+    results = [run_language(args.binary, lang, args.edits, 7, args.typing) for lang in args.languages.split(",")]
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
+    print(f"typing: {args.typing}")
     print(f"{'language':<8} {'size':>8} {'open ms':>8} {'median ms':>10} {'p99 ms':>8} {'max ms':>8}  edits")
     for r in results:
         print(f"{r['language']:<8} {r['bytes'] / 1024:>6.0f}KB {r['open_ms']:>8.1f} {r['median_ms']:>10.2f} "

@@ -154,18 +154,18 @@ pub fn analyze_checked(text: &str, language: Language, rules: &RuleSet) -> (Vec<
     let Some(tree) = parse(language, text, None) else {
         return (Vec::new(), true);
     };
-    let collected = collect(text, &[tree.root_node()], language, rules);
+    let collected = collect(text, &[tree.root_node()], language, rules, DOCUMENT_BUDGET);
     let truncated = collected.truncated;
     (finish(text, rules, collected), truncated)
 }
 
 /// Upper bound on in-progress query matches, so a pathological document cannot make the query
 /// cursor grow without bound.
-const MATCH_LIMIT: u32 = 256;
+const MATCH_LIMIT: u32 = 1024;
 
-/// Upper bound on the time one query run may take; past it the results are partial and marked
-/// as such, so a pathological document cannot stall an editor.
-const TIME_BUDGET: Duration = Duration::from_secs(1);
+/// Upper bound on the time a whole-document query run may take; past it the results are partial
+/// and marked as such, so a pathological document cannot stall the CLI or an editor.
+pub const DOCUMENT_BUDGET: Duration = Duration::from_secs(1);
 
 /// Analyses a parsed document: runs the language's combined query once, then applies the
 /// directives found in its comments. Findings come sorted by position.
@@ -173,7 +173,7 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
     finish(
         text,
         rules,
-        collect(text, &[tree.root_node()], language, rules),
+        collect(text, &[tree.root_node()], language, rules, DOCUMENT_BUDGET),
     )
 }
 
@@ -235,7 +235,7 @@ fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Runs the combined query of the language over the given nodes (the root for a whole document;
+/// Runs the combined query of the language over the given nodes, within a time budget, (the root for a whole document;
 /// the statements an edit touched for a re-analysis). Running the cursor on each node, rather
 /// than on the root with a byte range, keeps the cost independent of the number of siblings.
 pub fn collect<'t>(
@@ -243,6 +243,7 @@ pub fn collect<'t>(
     nodes: &[Node<'t>],
     language: Language,
     rules: &RuleSet,
+    budget: Duration,
 ) -> Collected {
     let compiled = rules.compiled(language);
     let Some(query) = compiled.query.as_ref() else {
@@ -253,7 +254,7 @@ pub fn collect<'t>(
     let mut commands = CommandCache::default();
     let mut raw: Vec<Finding> = Vec::new();
     let mut comments: Vec<Range<usize>> = Vec::new();
-    let deadline = Instant::now() + TIME_BUDGET;
+    let deadline = Instant::now() + budget;
     let over_budget = Cell::new(false);
     let mut check_time = |_: &QueryCursorState| {
         if Instant::now() > deadline {
