@@ -203,17 +203,37 @@ impl Rule {
         ENGINE_RULES.contains(&self.id.as_str())
     }
 
+    pub fn reversibility(&self) -> &'static str {
+        if self.reversible {
+            "reversible"
+        } else {
+            "irreversible"
+        }
+    }
+
     /// "cloud account, irreversible"
     pub fn radius(&self) -> String {
-        format!(
-            "{}, {}",
-            self.scope.label(),
-            if self.reversible {
-                "reversible"
-            } else {
-                "irreversible"
+        format!("{}, {}", self.scope.label(), self.reversibility())
+    }
+
+    /// The "why", "safer alternative" and "references" sections in Markdown, with headings of
+    /// the given level (`"##"`), as `explain` and hover show them.
+    pub fn explanation_markdown(&self, heading: &str) -> String {
+        let mut text = format!(
+            "{heading} Why is this dangerous?\n\n{}\n\n",
+            self.why.trim()
+        );
+        text.push_str(&format!(
+            "{heading} Safer alternative\n\n{}\n",
+            self.safer.trim()
+        ));
+        if !self.references.is_empty() {
+            text.push_str(&format!("\n{heading} References\n\n"));
+            for reference in &self.references {
+                text.push_str(&format!("- {reference}\n"));
             }
-        )
+        }
+        text
     }
 }
 

@@ -104,24 +104,10 @@ pub fn rule_markdown(rule: &Rule) -> String {
     text.push_str(&format!(
         "- Blast radius: {} ({})\n- Default severity: {}\n- Languages: {}\n\n",
         rule.scope.label(),
-        if rule.reversible {
-            "reversible"
-        } else {
-            "irreversible"
-        },
+        rule.reversibility(),
         rule.default_severity.name(),
         languages(rule),
     ));
-    text.push_str(&format!(
-        "## Why is this dangerous?\n\n{}\n\n",
-        rule.why.trim()
-    ));
-    text.push_str(&format!("## Safer alternative\n\n{}\n", rule.safer.trim()));
-    if !rule.references.is_empty() {
-        text.push_str("\n## References\n\n");
-        for reference in &rule.references {
-            text.push_str(&format!("- {reference}\n"));
-        }
-    }
+    text.push_str(&rule.explanation_markdown("##"));
     text
 }

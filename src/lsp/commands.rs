@@ -8,9 +8,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::code_action::request_review_all;
 use super::diagnostics;
-use super::position;
 use super::server::Backend;
-use crate::analysis::Review;
 use crate::cli::check;
 
 pub const REQUEST_REVIEW_ALL: &str = "blast-radius.requestReviewAll";
@@ -119,28 +117,14 @@ async fn scan_workspace(backend: &Backend, token: Option<ProgressToken>) -> Resu
                 continue;
             }
             let rope = Rope::from_str(&file.text);
-            let items: Vec<Diagnostic> = file
-                .findings
-                .iter()
-                .filter(|f| !matches!(f.review, Review::Ignored { .. }))
-                .map(|finding| {
-                    let rule = file.rules.get(&finding.rule);
-                    total += 1;
-                    Diagnostic {
-                        range: position::to_range(&rope, &finding.range, encoding),
-                        severity: Some(diagnostics::severity(finding.severity)),
-                        code: Some(NumberOrString::String(finding.rule.clone())),
-                        code_description: editor
-                            .rule_url(&finding.rule)
-                            .parse::<Uri>()
-                            .ok()
-                            .map(|href| CodeDescription { href }),
-                        source: Some("blast-radius".into()),
-                        message: diagnostics::message(finding, rule),
-                        ..Default::default()
-                    }
-                })
-                .collect();
+            let source = diagnostics::Source {
+                uri: &uri,
+                rope: &rope,
+                rules: &file.rules,
+                version: None,
+            };
+            let items = diagnostics::for_findings(&file.findings, &source, encoding, &editor);
+            total += items.len();
             backend.client.publish_diagnostics(uri, items, None).await;
         }
     }

@@ -1,12 +1,13 @@
 //! Findings as LSP diagnostics, pushed (`publishDiagnostics`) or pulled (`textDocument/diagnostic`).
 
+use ropey::Rope;
 use serde_json::json;
 use tower_lsp_server::ls_types::*;
 
 use super::document::Document;
 use super::position::{self, Encoding};
 use super::settings::EditorSettings;
-use crate::analysis::{Finding, Review, Rule, Severity};
+use crate::analysis::{Finding, Review, Rule, RuleSet, Severity};
 
 /// "deletes ... — blast radius: cloud account, irreversible · review requested"
 pub fn message(finding: &Finding, rule: Option<&Rule>) -> String {
@@ -22,7 +23,7 @@ pub fn message(finding: &Finding, rule: Option<&Rule>) -> String {
     text
 }
 
-pub(super) fn severity(severity: Severity) -> DiagnosticSeverity {
+fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -38,24 +39,47 @@ pub fn for_document(
     encoding: Encoding,
     editor: &EditorSettings,
 ) -> Vec<Diagnostic> {
-    document
-        .findings
+    let source = Source {
+        uri,
+        rope: &document.rope,
+        rules: &document.rules,
+        version: Some(document.version),
+    };
+    for_findings(&document.findings, &source, encoding, editor)
+}
+
+/// Where findings come from: an open document, or a file the workspace scan read.
+pub struct Source<'a> {
+    pub uri: &'a Uri,
+    pub rope: &'a Rope,
+    pub rules: &'a RuleSet,
+    pub version: Option<i32>,
+}
+
+/// Diagnostics for findings (ignored ones are left out).
+pub fn for_findings(
+    findings: &[Finding],
+    source: &Source<'_>,
+    encoding: Encoding,
+    editor: &EditorSettings,
+) -> Vec<Diagnostic> {
+    findings
         .iter()
         .filter(|f| !matches!(f.review, Review::Ignored { .. }))
         .map(|finding| {
-            let rule = document.rules.get(&finding.rule);
+            let rule = source.rules.get(&finding.rule);
             let href = editor.rule_url(&finding.rule).parse::<Uri>().ok();
             let related = finding.directive.as_ref().map(|directive| {
                 vec![DiagnosticRelatedInformation {
                     location: Location {
-                        uri: uri.clone(),
-                        range: position::to_range(&document.rope, directive, encoding),
+                        uri: source.uri.clone(),
+                        range: position::to_range(source.rope, directive, encoding),
                     },
                     message: format!("review state set here: {}", finding.review.name()),
                 }]
             });
             Diagnostic {
-                range: position::to_range(&document.rope, &finding.range, encoding),
+                range: position::to_range(source.rope, &finding.range, encoding),
                 severity: Some(severity(finding.severity)),
                 code: Some(NumberOrString::String(finding.rule.clone())),
                 code_description: href.map(|href| CodeDescription { href }),
@@ -68,7 +92,7 @@ pub fn for_document(
                     "review": finding.review.name(),
                     "scope": rule.map(|r| r.scope.name()),
                     "reversible": rule.map(|r| r.reversible),
-                    "version": document.version,
+                    "version": source.version,
                 })),
             }
         })

@@ -41,11 +41,7 @@ fn markdown(document: &Document, finding: &Finding) -> String {
         text.push_str(&format!(
             "**Blast radius:** {} · {}\n\n",
             rule.scope.label(),
-            if rule.reversible {
-                "reversible"
-            } else {
-                "irreversible"
-            }
+            rule.reversibility()
         ));
     }
     let review = match &finding.review {
@@ -55,16 +51,6 @@ fn markdown(document: &Document, finding: &Finding) -> String {
         Review::Ignored { reason } => format!("ignored: {reason}"),
     };
     text.push_str(&format!("**Review:** {review}\n\n"));
-    text.push_str(&format!(
-        "### Why is this dangerous?\n\n{}\n\n",
-        rule.why.trim()
-    ));
-    text.push_str(&format!("### Safer alternative\n\n{}\n", rule.safer.trim()));
-    if !rule.references.is_empty() {
-        text.push_str("\n### References\n\n");
-        for reference in &rule.references {
-            text.push_str(&format!("- {reference}\n"));
-        }
-    }
+    text.push_str(&rule.explanation_markdown("###"));
     text
 }
