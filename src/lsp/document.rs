@@ -171,6 +171,7 @@ impl Document {
             self.reparse_and_analyse_all();
             return warnings;
         };
+        let reparsed = started.elapsed();
         let mut dirty = dirty.unwrap_or(0..0);
         if let Some(old_tree) = &old_tree {
             for changed in old_tree.changed_ranges(&new_tree) {
@@ -190,7 +191,8 @@ impl Document {
                 analysis::collect(&self.text, &statements, language, &self.rules, EDIT_BUDGET);
             let complete = !fresh.truncated;
             tracing::debug!(
-                "edit: parse+changed ranges {parsed:?}, re-query of {} statements over {} bytes {:?}{}",
+                "edit: parse {reparsed:?}, +changed ranges {:?}, re-query of {} statements over {} bytes {:?}{}",
+                parsed - reparsed,
                 statements.len(),
                 region.len(),
                 started.elapsed() - parsed,
