@@ -56,6 +56,9 @@ fn generated(language: Language) -> String {
                 lines.push(String::new());
             }
             Language::Python => {
+                if i == 1 {
+                    lines.push("import shutil".into());
+                }
                 lines.push(format!("class Handler{i}:"));
                 lines.push("    def run(self, event):".to_string());
                 lines.push(format!("        value = compute({i}, name='item-{i}')"));
