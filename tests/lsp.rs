@@ -560,6 +560,20 @@ async fn workspace_scan_reports_closed_files_with_progress() {
         )
         .await;
     client.notify("initialized", json!({})).await;
+    // A second folder added later is scanned too; one removed is not.
+    let second = tempfile::tempdir().unwrap();
+    std::fs::write(second.path().join("wipe.sql"), "TRUNCATE audit_log;\n").unwrap();
+    let gone = tempfile::tempdir().unwrap();
+    std::fs::write(gone.path().join("gone.sh"), "git reset --hard\n").unwrap();
+    let folder = |dir: &tempfile::TempDir| json!({"uri": format!("file://{}", dir.path().display()), "name": "x"});
+    let event = json!({"event": {"added": [folder(&second), folder(&gone)], "removed": []}});
+    client
+        .notify("workspace/didChangeWorkspaceFolders", event)
+        .await;
+    let event = json!({"event": {"added": [], "removed": [folder(&gone)]}});
+    client
+        .notify("workspace/didChangeWorkspaceFolders", event)
+        .await;
     let result = client
         .request(
             "workspace/executeCommand",
@@ -568,7 +582,7 @@ async fn workspace_scan_reports_closed_files_with_progress() {
         .await;
     assert_eq!(
         result["result"],
-        json!({"findings": 2, "files": 2}),
+        json!({"findings": 3, "files": 3}),
         "{result}"
     );
     let created = client
@@ -583,7 +597,7 @@ async fn workspace_scan_reports_closed_files_with_progress() {
     let end = client
         .wait_for("$/progress", |p| p["value"]["kind"] == "end")
         .await;
-    assert_eq!(end["value"]["message"], "2 findings in 2 files");
+    assert_eq!(end["value"]["message"], "3 findings in 3 files");
     let kinds: Vec<String> = client
         .notifications
         .iter()

@@ -274,6 +274,13 @@ impl LanguageServer for Backend {
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                 }),
                 diagnostic_provider,
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -364,6 +371,18 @@ impl LanguageServer for Backend {
         };
         if changed {
             self.reload_all().await;
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let path = |f: &WorkspaceFolder| f.uri.to_file_path().map(|p| p.into_owned());
+        let mut roots = self.roots.write().unwrap_or_else(|e| e.into_inner());
+        let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
+        roots.retain(|root| !removed.contains(root));
+        for added in params.event.added.iter().filter_map(path) {
+            if !roots.contains(&added) {
+                roots.push(added);
+            }
         }
     }
 
