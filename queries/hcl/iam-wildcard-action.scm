@@ -51,10 +51,17 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (block
       (identifier) @_statement_block
+      .
+      (block_start)
+      .
       (body
         (attribute
           (identifier) @_name

@@ -9,7 +9,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -25,9 +29,15 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (block
+      (block_start)
+      .
       (body
         (attribute
           (identifier) @_name
@@ -43,6 +53,9 @@
   .
   (string_lit
     (template_literal) @target)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name

@@ -4,7 +4,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -22,7 +26,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -40,7 +48,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -59,7 +71,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -78,7 +94,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -95,7 +115,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -113,7 +137,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -132,6 +160,9 @@
   .
   (string_lit
     (template_literal) @target)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name

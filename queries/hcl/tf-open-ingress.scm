@@ -7,10 +7,17 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (block
       (identifier) @_ingress
+      .
+      (block_start)
+      .
       (body
         (attribute
           (identifier) @_name
@@ -33,15 +40,25 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (block
       (identifier) @_dynamic
       (string_lit
         (template_literal) @_ingress)
+      .
+      (block_start)
+      .
       (body
         (block
           (identifier) @_content
+          .
+          (block_start)
+          .
           (body
             (attribute
               (identifier) @_name
@@ -66,7 +83,11 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -89,7 +110,11 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -109,7 +134,11 @@
   .
   (string_lit
     (template_literal) @_type)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -132,6 +161,9 @@
   (identifier) @_block
   .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name

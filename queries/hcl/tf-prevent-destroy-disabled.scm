@@ -5,10 +5,17 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (block
       (identifier) @_lifecycle
+      .
+      (block_start)
+      .
       (body
         (attribute
           (identifier) @_name

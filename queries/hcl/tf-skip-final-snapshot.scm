@@ -5,7 +5,11 @@
   .
   (string_lit
     (template_literal) @target)
+  .
   (string_lit)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
@@ -21,6 +25,9 @@
   .
   (string_lit
     (template_literal) @target)
+  .
+  (block_start)
+  .
   (body
     (attribute
       (identifier) @_name
