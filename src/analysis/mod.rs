@@ -439,17 +439,16 @@ fn apply_directives(
             &mut meta,
         );
     }
-    let mut used = vec![vec![false; 0]; parsed.len()];
+    let mut used: Vec<Vec<bool>> = parsed.iter().map(|d| vec![false; d.rules.len()]).collect();
+    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, directive) in parsed.iter().enumerate() {
-        used[i] = vec![false; directive.rules.len()];
+        by_line.entry(directive.target_line).or_default().push(i);
     }
     for finding in &mut findings {
         let line = lines.line_of(finding.range.start);
         let mut review = Review::None;
-        for (i, directive) in parsed.iter().enumerate() {
-            if directive.target_line != line {
-                continue;
-            }
+        for &i in by_line.get(&line).map(Vec::as_slice).unwrap_or(&[]) {
+            let directive = &parsed[i];
             for (j, (id, _)) in directive.rules.iter().enumerate() {
                 if *id != finding.rule {
                     continue;
