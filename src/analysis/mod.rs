@@ -411,7 +411,13 @@ fn apply_directives(
     mut findings: Vec<Finding>,
     comments: &[Range<usize>],
 ) -> Vec<Finding> {
-    if comments.is_empty() {
+    // Most comments are not directives: skip the line index (a pass over the whole text, on every
+    // keystroke in the server) unless one is.
+    let has_directive = comments.iter().any(|c| {
+        text.get(c.clone())
+            .is_some_and(|body| body.contains(directives::MARKER))
+    });
+    if !has_directive {
         return findings;
     }
     let lines = LineIndex::new(text);
