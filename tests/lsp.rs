@@ -626,3 +626,41 @@ async fn workspace_scan_reports_closed_files_with_progress() {
     );
     client.shutdown().await;
 }
+
+/// Without a `reviewerName` setting, "Record review" uses `user.name` from the repository's git
+/// configuration (read as a file).
+#[tokio::test]
+async fn reviewer_name_comes_from_git_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+    std::fs::write(
+        dir.path().join(".git/config"),
+        "[core]\n\tbare = false\n[user]\n\tname = Grace Hopper\n",
+    )
+    .unwrap();
+    let script = dir.path().join("deploy.sh");
+    let uri = format!("file://{}", script.display());
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    client
+        .open(&uri, "shellscript", "rm -rf \"$DIR\"/*\n")
+        .await;
+    client.diagnostics(&uri, 1).await;
+    let response = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+        )
+        .await;
+    let titles: Vec<String> = response["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        titles.contains(&"Record review of rm-recursive-unguarded by Grace Hopper".to_string()),
+        "{titles:?}"
+    );
+    client.shutdown().await;
+}
