@@ -365,3 +365,39 @@ fn user_rules_from_extra_queries() {
         "the other rules still run"
     );
 }
+
+/// `check` reads and never writes: every file of the workspace is byte-identical afterwards,
+/// and nothing is added.
+#[test]
+fn check_leaves_the_workspace_byte_identical() {
+    let dir = workspace(&[
+        ("deploy.sh", RISKY.as_bytes()),
+        ("db/migrate.sql", b"DROP TABLE users;\n"),
+        (
+            "infra/main.tf",
+            b"resource \"aws_s3_bucket\" \"b\" {\n  force_destroy = true\n}\n",
+        ),
+        ("blast-radius.toml", b"fail-on = \"error\"\n"),
+    ]);
+    let snapshot = |root: &Path| {
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let before = snapshot(dir.path());
+    for format in ["human", "json"] {
+        blast_radius(dir.path(), &["check", "--format", format]);
+    }
+    assert_eq!(snapshot(dir.path()), before);
+}

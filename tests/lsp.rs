@@ -664,3 +664,85 @@ async fn reviewer_name_comes_from_git_configuration() {
     );
     client.shutdown().await;
 }
+
+/// A whole session (open, edit, every code action, the review-all command, a workspace scan,
+/// hover, lens) proposes edits but writes nothing: the files on disk are byte-identical after.
+#[tokio::test]
+async fn a_full_session_leaves_the_files_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "deploy.sh",
+            "#!/bin/sh\nrm -rf \"$DIR\"/*\ngit push --force origin main\n",
+        ),
+        (
+            "main.tf",
+            "resource \"aws_s3_bucket\" \"b\" {\n  force_destroy = true\n}\n",
+        ),
+        ("blast-radius.toml", "fail-on = \"warning\"\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let read_all = || files.map(|(name, _)| std::fs::read(dir.path().join(name)).unwrap());
+    let before = read_all();
+    let root = format!("file://{}", dir.path().display());
+    let uri = format!("{root}/deploy.sh");
+    let mut client = Client::in_process();
+    client
+        .request(
+            "initialize",
+            json!({"capabilities": {}, "workspaceFolders": [{"uri": root, "name": "w"}], "initializationOptions": {"reviewerName": "Ana"}}),
+        )
+        .await;
+    client.notify("initialized", json!({})).await;
+    client.open(&uri, "shellscript", files[0].1).await;
+    client.diagnostics(&uri, 1).await;
+    client.change(&uri, 2, json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "git reset --hard\n"}])).await;
+    client.diagnostics(&uri, 2).await;
+    for line in 0..4 {
+        let range =
+            json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}});
+        let actions = client
+            .request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}))
+            .await;
+        assert!(actions.get("error").is_none(), "{actions}");
+        client
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 2}}),
+            )
+            .await;
+    }
+    client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "blast-radius.requestReviewAll", "arguments": [uri]}),
+        )
+        .await;
+    client
+        .request(
+            "workspace/executeCommand",
+            json!({"command": "blast-radius.scanWorkspace", "arguments": []}),
+        )
+        .await;
+    assert_eq!(
+        client.applied_edits.len(),
+        1,
+        "the review-all command asks the client to apply one edit"
+    );
+    client.shutdown().await;
+    assert_eq!(read_all(), before);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), files.len(), "no file was added: {names:?}");
+}

@@ -82,3 +82,47 @@ fn nothing_writes_files_or_opens_connections() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn no_networking_crate_in_the_dependency_tree() {
+    // Crates that open connections or speak network protocols; none may be linked in.
+    let networking = [
+        "hyper",
+        "reqwest",
+        "ureq",
+        "curl",
+        "isahc",
+        "surf",
+        "h2",
+        "h3",
+        "quinn",
+        "rustls",
+        "native-tls",
+        "openssl",
+        "tokio-rustls",
+        "tokio-native-tls",
+        "socket2",
+        "trust-dns-resolver",
+        "hickory-resolver",
+        "tungstenite",
+        "tokio-tungstenite",
+    ];
+    let lock = std::fs::read_to_string(common::root().join("Cargo.lock")).unwrap();
+    let packages: Vec<&str> = lock
+        .lines()
+        .filter_map(|line| line.strip_prefix("name = \""))
+        .filter_map(|rest| rest.strip_suffix('"'))
+        .collect();
+    assert!(packages.contains(&"tree-sitter"), "Cargo.lock was not read");
+    let found: Vec<&&str> = packages.iter().filter(|p| networking.contains(p)).collect();
+    assert!(
+        found.is_empty(),
+        "networking crates in Cargo.lock: {found:?}"
+    );
+    let manifest = std::fs::read_to_string(common::root().join("Cargo.toml")).unwrap();
+    let dependencies = manifest.split("[dev-dependencies]").next().unwrap();
+    assert!(
+        !dependencies.contains("\"net\""),
+        "tokio's `net` feature must stay off"
+    );
+}
