@@ -89,12 +89,11 @@ impl fmt::Display for Mismatch {
 
 /// The comment markers annotations may start with in a language.
 fn markers(language: Language) -> &'static [&'static str] {
-    match language {
-        Language::Hcl => &["#", "//"],
-        other => match other.line_comment() {
-            "#" => &["#"],
-            _ => &["--"],
-        },
+    match (language, language.line_comment()) {
+        (Language::Hcl, _) => &["#", "//"],
+        (_, "#") => &["#"],
+        (_, "--") => &["--"],
+        _ => &["//"],
     }
 }
 

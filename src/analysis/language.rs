@@ -10,14 +10,30 @@ pub enum Language {
     Python,
     Sql,
     Hcl,
+    JavaScript,
+    TypeScript,
+    Tsx,
+    Go,
+    Rust,
+    Yaml,
+    Json,
+    Dockerfile,
 }
 
 impl Language {
-    pub const ALL: [Language; 4] = [
+    pub const ALL: [Language; 12] = [
         Language::Bash,
         Language::Python,
         Language::Sql,
         Language::Hcl,
+        Language::JavaScript,
+        Language::TypeScript,
+        Language::Tsx,
+        Language::Go,
+        Language::Rust,
+        Language::Yaml,
+        Language::Json,
+        Language::Dockerfile,
     ];
 
     /// The query directory name and the id used in configuration and output.
@@ -27,6 +43,14 @@ impl Language {
             Language::Python => "python",
             Language::Sql => "sql",
             Language::Hcl => "hcl",
+            Language::JavaScript => "javascript",
+            Language::TypeScript => "typescript",
+            Language::Tsx => "tsx",
+            Language::Go => "go",
+            Language::Rust => "rust",
+            Language::Yaml => "yaml",
+            Language::Json => "json",
+            Language::Dockerfile => "dockerfile",
         }
     }
 
@@ -40,22 +64,47 @@ impl Language {
             Language::Python => tree_sitter_python::LANGUAGE.into(),
             Language::Sql => tree_sitter_sequel::LANGUAGE.into(),
             Language::Hcl => tree_sitter_hcl::LANGUAGE.into(),
+            Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+            Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Language::Go => tree_sitter_go::LANGUAGE.into(),
+            Language::Rust => tree_sitter_rust::LANGUAGE.into(),
+            Language::Yaml => tree_sitter_yaml::LANGUAGE.into(),
+            Language::Json => tree_sitter_json::LANGUAGE.into(),
+            Language::Dockerfile => tree_sitter_containerfile::LANGUAGE.into(),
         }
     }
 
     /// The line-comment marker a directive is written after.
     pub fn line_comment(self) -> &'static str {
         match self {
-            Language::Bash | Language::Python | Language::Hcl => "#",
+            Language::Bash
+            | Language::Python
+            | Language::Hcl
+            | Language::Yaml
+            | Language::Dockerfile => "#",
             Language::Sql => "--",
+            Language::JavaScript
+            | Language::TypeScript
+            | Language::Tsx
+            | Language::Go
+            | Language::Rust
+            | Language::Json => "//",
         }
+    }
+
+    /// Whether a comment can be added to a file of this language: JSON documents are read by
+    /// strict parsers (IAM, CloudFormation), so no directive is inserted into them.
+    pub fn accepts_comments(self) -> bool {
+        self != Language::Json
     }
 
     /// Node kinds of the grammar that are comments (directives live in them).
     pub fn comment_kinds(self) -> &'static [&'static str] {
         match self {
-            Language::Bash | Language::Python | Language::Hcl => &["comment"],
             Language::Sql => &["comment", "marginalia"],
+            Language::Rust => &["line_comment", "block_comment"],
+            _ => &["comment"],
         }
     }
 
@@ -78,16 +127,26 @@ impl Language {
         match lower {
             ".bashrc" | ".bash_profile" | ".bash_login" | ".bash_logout" | ".profile"
             | ".zshrc" | ".zprofile" | ".envrc" => return Some(Language::Bash),
+            "dockerfile" | "containerfile" => return Some(Language::Dockerfile),
             _ => {}
+        }
+        if lower.starts_with("dockerfile.") || lower.starts_with("containerfile.") {
+            return Some(Language::Dockerfile);
         }
         let extension = lower.rsplit_once('.').map(|(_, ext)| ext)?;
         match extension {
             "sh" | "bash" | "ksh" | "zsh" | "bats" | "command" => Some(Language::Bash),
             "py" | "pyi" | "pyw" => Some(Language::Python),
             "sql" | "psql" | "pgsql" | "mysql" => Some(Language::Sql),
-            "tf" | "tfvars" | "hcl" | "tftest" if !lower.ends_with(".tf.json") => {
-                Some(Language::Hcl)
-            }
+            "tf" | "tfvars" | "hcl" | "tftest" => Some(Language::Hcl),
+            "js" | "mjs" | "cjs" | "jsx" => Some(Language::JavaScript),
+            "ts" | "mts" | "cts" => Some(Language::TypeScript),
+            "tsx" => Some(Language::Tsx),
+            "go" => Some(Language::Go),
+            "rs" => Some(Language::Rust),
+            "yaml" | "yml" => Some(Language::Yaml),
+            "json" | "jsonc" => Some(Language::Json),
+            "dockerfile" | "containerfile" => Some(Language::Dockerfile),
             _ => None,
         }
     }
@@ -104,6 +163,7 @@ impl Language {
         match program {
             "sh" | "bash" | "dash" | "ksh" | "zsh" | "ash" | "mksh" => Some(Language::Bash),
             "python" | "pypy" => Some(Language::Python),
+            "node" | "deno" | "bun" => Some(Language::JavaScript),
             _ => None,
         }
     }
@@ -138,7 +198,15 @@ mod tests {
             ("schema.sql", "", Some(Language::Sql)),
             ("main.tf", "", Some(Language::Hcl)),
             ("prod.tfvars", "", Some(Language::Hcl)),
-            ("plan.tf.json", "", None),
+            ("plan.tf.json", "", Some(Language::Json)),
+            ("Dockerfile", "", Some(Language::Dockerfile)),
+            ("Dockerfile.prod", "", Some(Language::Dockerfile)),
+            ("api.Containerfile", "", Some(Language::Dockerfile)),
+            ("app.tsx", "", Some(Language::Tsx)),
+            ("deploy.yml", "", Some(Language::Yaml)),
+            ("main.go", "", Some(Language::Go)),
+            ("lib.rs", "", Some(Language::Rust)),
+            ("tool", "#!/usr/bin/env node\n", Some(Language::JavaScript)),
             ("README", "hello", None),
         ];
         for (name, contents, expected) in cases {

@@ -30,6 +30,11 @@ fn actionable(finding: &Finding, document: &Document) -> bool {
             .is_some_and(|r| !r.is_engine_rule())
 }
 
+/// Whether directives can be written into the document (not into strict JSON).
+fn takes_directives(document: &Document) -> bool {
+    document.language.is_none_or(|l| l.accepts_comments())
+}
+
 pub fn actions(
     document: &Document,
     uri: &Uri,
@@ -96,39 +101,41 @@ fn for_finding(
             ..Default::default()
         })
     };
-    if finding.review == Review::None {
+    if takes_directives(document) {
+        if finding.review == Review::None {
+            actions.push(action(
+                format!("Request review of {rule}"),
+                insert_above(
+                    document,
+                    finding.range.start,
+                    &format!("review-requested {rule}"),
+                ),
+            ));
+        }
+        if let Some(name) = reviewer {
+            let already = matches!(&finding.review, Review::Reviewed { by } if by == name);
+            if !already {
+                let text = format!("reviewed {rule} by {name}");
+                let edit = match (&finding.directive, &finding.review) {
+                    (Some(directive), Review::Requested | Review::Reviewed { .. })
+                        if names_only(document, directive, rule) =>
+                    {
+                        (directive.clone(), format!("{MARKER} {text}"))
+                    }
+                    _ => insert_above(document, finding.range.start, &text),
+                };
+                actions.push(action(format!("Record review of {rule} by {name}"), edit));
+            }
+        }
         actions.push(action(
-            format!("Request review of {rule}"),
+            format!("Ignore {rule} here"),
             insert_above(
                 document,
                 finding.range.start,
-                &format!("review-requested {rule}"),
+                &format!("ignore {rule} -- {REASON_PLACEHOLDER}"),
             ),
         ));
     }
-    if let Some(name) = reviewer {
-        let already = matches!(&finding.review, Review::Reviewed { by } if by == name);
-        if !already {
-            let text = format!("reviewed {rule} by {name}");
-            let edit = match (&finding.directive, &finding.review) {
-                (Some(directive), Review::Requested | Review::Reviewed { .. })
-                    if names_only(document, directive, rule) =>
-                {
-                    (directive.clone(), format!("{MARKER} {text}"))
-                }
-                _ => insert_above(document, finding.range.start, &text),
-            };
-            actions.push(action(format!("Record review of {rule} by {name}"), edit));
-        }
-    }
-    actions.push(action(
-        format!("Ignore {rule} here"),
-        insert_above(
-            document,
-            finding.range.start,
-            &format!("ignore {rule} -- {REASON_PLACEHOLDER}"),
-        ),
-    ));
     if let Some(fix) = document.rules.get(rule).and_then(|r| r.fix.as_ref()) {
         let range = match fix.on {
             FixOn::Target => finding.target.clone().unwrap_or(finding.range.clone()),
@@ -180,6 +187,9 @@ pub fn request_review_all(
     uri: &Uri,
     encoding: Encoding,
 ) -> Option<WorkspaceEdit> {
+    if !takes_directives(document) {
+        return None;
+    }
     let mut by_line: BTreeMap<usize, (usize, Vec<&str>)> = BTreeMap::new();
     for finding in document
         .findings

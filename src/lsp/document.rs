@@ -47,6 +47,14 @@ pub fn detect_language(language_id: &str, path: &str, text: &str) -> Option<Lang
         "python" => Some(Language::Python),
         "sql" | "pgsql" | "mysql" | "plsql" => Some(Language::Sql),
         "terraform" | "terraform-vars" | "tf" | "hcl" => Some(Language::Hcl),
+        "javascript" | "javascriptreact" => Some(Language::JavaScript),
+        "typescript" => Some(Language::TypeScript),
+        "typescriptreact" => Some(Language::Tsx),
+        "go" => Some(Language::Go),
+        "rust" => Some(Language::Rust),
+        "yaml" | "github-actions-workflow" | "dockercompose" => Some(Language::Yaml),
+        "json" | "jsonc" => Some(Language::Json),
+        "dockerfile" => Some(Language::Dockerfile),
         _ => None,
     };
     by_id.or_else(|| Language::detect(path, text))
