@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use blast_radius::analysis::query::{CAPTURE_VOCABULARY, PREDICATES, PROPERTIES};
+use blast_radius::analysis::query::{CAPTURE_VOCABULARY, EMBED_VOCABULARY, PREDICATES, PROPERTIES};
 use blast_radius::analysis::{Language, RuleOptions, RuleSet};
 
 #[test]
@@ -96,7 +96,7 @@ fn every_rule_has_metadata_queries_and_fixtures() {
 #[test]
 fn query_readme_documents_the_vocabulary() {
     let readme = std::fs::read_to_string(common::root().join("queries/README.md")).unwrap();
-    for capture in CAPTURE_VOCABULARY {
+    for capture in CAPTURE_VOCABULARY.iter().chain(EMBED_VOCABULARY.iter()) {
         assert!(
             readme.contains(&format!("`@{capture}`")),
             "queries/README.md does not document @{capture}"

@@ -5,6 +5,7 @@
 //! gets the findings of the parts that do.
 
 pub mod directives;
+mod embed;
 pub mod language;
 pub mod query;
 pub mod rules;
@@ -235,15 +236,38 @@ fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Runs the combined query of the language over the given nodes, within a time budget, (the root for a whole document;
-/// the statements an edit touched for a re-analysis). Running the cursor on each node, rather
-/// than on the root with a byte range, keeps the cost independent of the number of siblings.
+/// Runs the combined query of the language over the given nodes (the root for a whole document;
+/// the statements an edit touched for a re-analysis), within a time budget. Running the cursor
+/// on each node, rather than on the root with a byte range, keeps the cost independent of the
+/// number of siblings.
 pub fn collect<'t>(
     text: &'t str,
     nodes: &[Node<'t>],
     language: Language,
     rules: &RuleSet,
     budget: Duration,
+) -> Collected {
+    collect_within(text, nodes, language, rules, Instant::now() + budget, 0)
+}
+
+/// How deep shell may nest in shell (`bash -c "sh -c '...'"`) before it is no longer followed.
+const MAX_EMBED_DEPTH: usize = 2;
+
+/// What a query run gathers: findings, comments, and embedded shell snippets to check next.
+#[derive(Default)]
+struct Sink {
+    findings: Vec<Finding>,
+    comments: Vec<Range<usize>>,
+    snippets: Vec<embed::Snippet>,
+}
+
+fn collect_within<'t>(
+    text: &'t str,
+    nodes: &[Node<'t>],
+    language: Language,
+    rules: &RuleSet,
+    deadline: Instant,
+    depth: usize,
 ) -> Collected {
     let compiled = rules.compiled(language);
     let Some(query) = compiled.query.as_ref() else {
@@ -252,9 +276,7 @@ pub fn collect<'t>(
     let mut cursor = QueryCursor::new();
     cursor.set_match_limit(MATCH_LIMIT);
     let mut commands = CommandCache::default();
-    let mut raw: Vec<Finding> = Vec::new();
-    let mut comments: Vec<Range<usize>> = Vec::new();
-    let deadline = Instant::now() + budget;
+    let mut sink = Sink::default();
     let over_budget = Cell::new(false);
     let mut check_time = |_: &QueryCursorState| {
         if Instant::now() > deadline {
@@ -275,12 +297,49 @@ pub fn collect<'t>(
             rules,
             (&mut cursor, options.reborrow()),
             &mut commands,
-            &mut raw,
-            &mut comments,
+            &mut sink,
         );
         truncated |= cursor.did_exceed_match_limit() || over_budget.get();
         if over_budget.get() {
             break;
+        }
+    }
+    let Sink {
+        findings: mut raw,
+        mut comments,
+        snippets,
+    } = sink;
+    for snippet in snippets.into_iter().filter(|_| depth < MAX_EMBED_DEPTH) {
+        let Some(tree) = parse(Language::Bash, &snippet.text, None) else {
+            continue;
+        };
+        let nested = collect_within(
+            &snippet.text,
+            &[tree.root_node()],
+            Language::Bash,
+            rules,
+            deadline,
+            depth + 1,
+        );
+        truncated |= nested.truncated;
+        for mut finding in nested.findings {
+            let snippet_target = finding
+                .target
+                .as_ref()
+                .and_then(|t| snippet.text.get(t.clone()));
+            let host_target = finding.target.as_ref().map(|t| snippet.to_host(t));
+            if let (Some(from), Some(to)) = (
+                snippet_target,
+                host_target.as_ref().and_then(|t| text.get(t.clone())),
+            ) {
+                finding.message =
+                    finding
+                        .message
+                        .replacen(&shown_target(from), &shown_target(to), 1);
+            }
+            finding.range = snippet.to_host(&finding.range);
+            finding.target = host_target;
+            raw.push(finding);
         }
     }
     sort_findings(&mut raw);
@@ -303,8 +362,7 @@ fn collect_node<'t>(
     rules: &RuleSet,
     (cursor, options): (&mut QueryCursor, QueryCursorOptions<'_>),
     commands: &mut CommandCache<'t>,
-    raw: &mut Vec<Finding>,
-    comments: &mut Vec<Range<usize>>,
+    sink: &mut Sink,
 ) {
     let mut matches = cursor.matches_with_options(query, node, text.as_bytes(), options);
     while let Some(found) = matches.next() {
@@ -312,8 +370,30 @@ fn collect_node<'t>(
             Some(PatternRole::Rule(pattern)) => pattern,
             Some(PatternRole::Comment) => {
                 if let Some(capture) = found.captures.first() {
-                    comments.push(capture.node.byte_range());
+                    sink.comments.push(capture.node.byte_range());
                 }
+                continue;
+            }
+            Some(PatternRole::Embed(predicates)) => {
+                let capture_node = |index: u32| {
+                    found
+                        .captures
+                        .iter()
+                        .find(|c| c.index == index)
+                        .map(|c| c.node)
+                };
+                if query::evaluate(predicates, capture_node, text, commands).is_none() {
+                    continue;
+                }
+                let snippet = match (
+                    compiled.shell_capture.and_then(capture_node),
+                    compiled.argv_capture.and_then(capture_node),
+                ) {
+                    (Some(node), _) => embed::script(node, text),
+                    (None, Some(node)) => embed::argv(node, text),
+                    (None, None) => None,
+                };
+                sink.snippets.extend(snippet);
                 continue;
             }
             _ => continue,
@@ -362,7 +442,7 @@ fn collect_node<'t>(
                 .clone()
                 .or_else(|| pattern.narrow.as_ref().map(|_| range.clone()));
             let shown = target.clone().unwrap_or_else(|| range.clone());
-            raw.push(Finding {
+            sink.findings.push(Finding {
                 rule: rule.id.clone(),
                 message: render_message(template, text.get(shown).unwrap_or("")),
                 range,
@@ -392,17 +472,22 @@ pub fn document_facts(text: &str, language: Language, rules: &RuleSet) -> Vec<bo
         .collect()
 }
 
-/// Replaces `{target}` with the operand text, shortened to one line of at most 60 characters.
+/// Replaces `{target}` with the operand text, as [`shown_target`] shortens it.
 fn render_message(template: &str, target: &str) -> String {
     if !template.contains("{target}") {
         return template.to_string();
     }
+    template.replace("{target}", &shown_target(target))
+}
+
+/// An operand as a message shows it: its first line, at most 60 characters.
+fn shown_target(target: &str) -> String {
     let first_line = target.lines().next().unwrap_or("").trim();
     let mut shown: String = first_line.chars().take(60).collect();
     if shown.len() < first_line.len() || target.trim().lines().count() > 1 {
         shown.push('…');
     }
-    template.replace("{target}", &shown)
+    shown
 }
 
 fn apply_directives(

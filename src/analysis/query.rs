@@ -14,6 +14,9 @@ use super::shell::ShellCommand;
 
 /// Capture names a rule query may use; names starting with `_` are free for predicates.
 pub const CAPTURE_VOCABULARY: [&str; 2] = ["match", "target"];
+/// Capture names of `embedded-shell.scm`: `@shell` is a node whose text is a shell script,
+/// `@argv` a node whose named children are the words of one command.
+pub const EMBED_VOCABULARY: [&str; 2] = ["shell", "argv"];
 /// Custom predicates the queries may use (documented in `queries/README.md`).
 pub const PREDICATES: [&str; 12] = [
     "cmd?",
@@ -70,6 +73,9 @@ pub(crate) enum Predicate {
 #[derive(Debug)]
 pub(crate) enum PatternRole {
     Rule(RulePattern),
+    /// A pattern of `embedded-shell.scm`: its `@shell` / `@argv` capture is checked by the shell
+    /// rules.
+    Embed(Vec<Predicate>),
     Comment,
     /// A pattern of a source that failed validation: it never reports.
     Disabled,
@@ -94,6 +100,8 @@ pub(crate) struct CompiledLanguage {
     pub patterns: Vec<PatternRole>,
     pub match_capture: Option<u32>,
     pub target_capture: Option<u32>,
+    pub shell_capture: Option<u32>,
+    pub argv_capture: Option<u32>,
 }
 
 impl CompiledLanguage {
@@ -141,6 +149,8 @@ impl CompiledLanguage {
                                 patterns: Vec::new(),
                                 match_capture: None,
                                 target_capture: None,
+                                shell_capture: None,
+                                argv_capture: None,
                             },
                             errors,
                         );
@@ -157,6 +167,9 @@ impl CompiledLanguage {
                     let pattern_text = &text
                         [query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
                     match rule_pattern(&query, index, source, pattern_text) {
+                        Ok(pattern) if source.rule.is_none() => {
+                            PatternRole::Embed(pattern.predicates)
+                        }
                         Ok(pattern) => PatternRole::Rule(pattern),
                         Err(message) => {
                             errors.push(CatalogError {
@@ -175,8 +188,13 @@ impl CompiledLanguage {
         }
         let mut document_regexes: Vec<Regex> = Vec::new();
         for pattern in &patterns {
-            if let PatternRole::Rule(rule) = pattern {
-                for predicate in &rule.predicates {
+            let predicates = match pattern {
+                PatternRole::Rule(rule) => Some(&rule.predicates),
+                PatternRole::Embed(predicates) => Some(predicates),
+                _ => None,
+            };
+            if let Some(predicates) = predicates {
+                for predicate in predicates {
                     if let Predicate::FileMatch { regex, .. } = predicate {
                         if !document_regexes
                             .iter()
@@ -189,6 +207,8 @@ impl CompiledLanguage {
             }
         }
         let match_capture = query.capture_index_for_name("match");
+        let shell_capture = query.capture_index_for_name("shell");
+        let argv_capture = query.capture_index_for_name("argv");
         let target_capture = query.capture_index_for_name("target");
         (
             CompiledLanguage {
@@ -197,6 +217,8 @@ impl CompiledLanguage {
                 patterns,
                 match_capture,
                 target_capture,
+                shell_capture,
+                argv_capture,
             },
             errors,
         )
@@ -249,19 +271,23 @@ fn rule_pattern(
 ) -> Result<RulePattern, String> {
     let first_line = pattern_text.lines().next().unwrap_or("").trim();
     let at = |message: String| format!("pattern `{first_line}`: {message}");
-    let mut has_match = false;
+    let (vocabulary, required, names) = match source.rule {
+        Some(_) => (&CAPTURE_VOCABULARY, "match", "@match, @target"),
+        None => (&EMBED_VOCABULARY, "", "@shell, @argv"),
+    };
+    let mut has_required = false;
     for name in captures_in(pattern_text) {
-        if name == "match" {
-            has_match = true;
+        if name == required || (required.is_empty() && vocabulary.contains(&name)) {
+            has_required = true;
         }
-        if !name.starts_with('_') && !CAPTURE_VOCABULARY.contains(&name) {
+        if !name.starts_with('_') && !vocabulary.contains(&name) {
             return Err(at(format!(
-                "capture `@{name}` is not in the vocabulary (@match, @target, or @_name for predicates)"
+                "capture `@{name}` is not in the vocabulary ({names}, or @_name for predicates)"
             )));
         }
     }
-    if !has_match {
-        return Err(at("pattern has no @match capture".to_string()));
+    if !has_required {
+        return Err(at(format!("pattern has none of the captures {names}")));
     }
     let mut predicates = Vec::new();
     let mut narrow = None;
@@ -335,7 +361,7 @@ fn rule_pattern(
         }
     }
     Ok(RulePattern {
-        rule: source.rule,
+        rule: source.rule.unwrap_or(usize::MAX),
         predicates,
         message,
         narrow,

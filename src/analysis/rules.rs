@@ -26,6 +26,10 @@ pub const DIRECTIVE_INVALID: &str = "directive-invalid";
 pub const DIRECTIVE_UNUSED: &str = "directive-unused";
 pub const ENGINE_RULES: [&str; 2] = [DIRECTIVE_INVALID, DIRECTIVE_UNUSED];
 
+/// `<language>/embedded-shell.scm` is not a rule: it marks the strings and argument lists of a
+/// language that hold shell commands, which the shell rules then check.
+pub const EMBEDDED_SHELL: &str = "embedded-shell";
+
 /// How far the effect of a mistake reaches, from narrowest to widest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -265,10 +269,10 @@ pub struct RuleOptions {
     pub severity: HashMap<String, Severity>,
 }
 
-/// The query source of one rule in one language.
+/// The query source of one rule in one language (`rule` is `None` for `embedded-shell.scm`).
 #[derive(Clone, Debug)]
 pub(crate) struct QuerySource {
-    pub rule: usize,
+    pub rule: Option<usize>,
     pub path: String,
     pub text: String,
 }
@@ -404,6 +408,14 @@ impl RuleSet {
                 });
                 continue;
             };
+            if id == EMBEDDED_SHELL {
+                sources.entry(language).or_default().push(QuerySource {
+                    rule: None,
+                    path: path.to_string(),
+                    text: contents.to_string(),
+                });
+                continue;
+            }
             let Some(&rule) = by_id.get(id) else {
                 errors.push(CatalogError {
                     path: path.to_string(),
@@ -416,7 +428,7 @@ impl RuleSet {
             }
             if rules[rule].enabled {
                 sources.entry(language).or_default().push(QuerySource {
-                    rule,
+                    rule: Some(rule),
                     path: path.to_string(),
                     text: contents.to_string(),
                 });
