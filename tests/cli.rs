@@ -401,3 +401,60 @@ fn check_leaves_the_workspace_byte_identical() {
     }
     assert_eq!(snapshot(dir.path()), before);
 }
+
+#[test]
+fn test_rules_runs_user_fixtures_against_user_queries() {
+    let meta: &[u8] = b"title = \"Deletes a tenant\"\nscope = \"organization\"\nreversible = false\n\
+        message = \"deletes tenant `{target}`\"\nwhy = \"w\"\nsafer = \"Archive it first.\"\nreferences = [\"runbook\"]\n";
+    let query: &[u8] = b"(call\n  function: (attribute\n    attribute: (identifier) @_f)\n  arguments: (argument_list . (_) @target)\n  (#eq? @_f \"delete_tenant\")) @match\n";
+    let good: &[u8] = b"api.delete_tenant(tenant_id)\n# <- tenant-delete\napi.archive_tenant(tenant_id)\n# ok tenant-delete: archiving keeps the data\n";
+    let dir = workspace(&[
+        ("team/rules/tenant-delete.toml", meta),
+        ("team/python/tenant-delete.scm", query),
+        ("team/fixtures/tenants.py", good),
+    ]);
+    let output = blast_radius(dir.path(), &["test-rules", "team"]);
+    let stdout = text(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        text(&output.stderr)
+    );
+    assert!(
+        stdout.contains("ok team/fixtures/tenants.py (1 expected, 1 safe)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 passed, 0 failed (1 user rules: tenant-delete)"),
+        "{stdout}"
+    );
+
+    let wrong: &[u8] =
+        b"api.delete_tenant(tenant_id)\napi.archive_tenant(tenant_id)\n# <- tenant-delete\n";
+    std::fs::write(dir.path().join("team/fixtures/tenants.py"), wrong).unwrap();
+    let output = blast_radius(dir.path(), &["test-rules", "team"]);
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("team/fixtures/tenants.py:1:1: noise: unexpected tenant-delete"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("team/fixtures/tenants.py:2:1: miss: expected tenant-delete"),
+        "{stdout}"
+    );
+
+    std::fs::write(
+        dir.path().join("team/python/tenant-delete.scm"),
+        "(call (nonsense)) @match\n",
+    )
+    .unwrap();
+    let output = blast_radius(dir.path(), &["test-rules", "team"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("team/python/tenant-delete.scm: line 1"),
+        "{}",
+        text(&output.stderr)
+    );
+}

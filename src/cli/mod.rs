@@ -5,6 +5,7 @@
 pub(crate) mod check;
 mod docs;
 mod output;
+mod test_rules;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -41,6 +42,11 @@ enum Command {
     Explain {
         /// The rule id, for example `rm-recursive-unguarded`.
         rule: String,
+    },
+    /// Run your own rules against your own annotated fixtures.
+    TestRules {
+        /// A directory with rules/<id>.toml, <language>/<id>.scm and fixtures/.
+        dir: PathBuf,
     },
 }
 
@@ -105,6 +111,7 @@ pub fn main() -> u8 {
         }
         Command::Rules { format } => docs::list(&mut out, format),
         Command::Explain { rule } => docs::explain(&mut out, &rule),
+        Command::TestRules { dir } => test_rules::run(&dir, &mut out, &mut io::stderr()),
         Command::Server => {
             drop(out);
             return crate::lsp::run();
