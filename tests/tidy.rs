@@ -63,12 +63,16 @@ fn nothing_writes_files_or_opens_connections() {
         "fs::rename",
         "TcpStream",
         "UdpSocket",
-        "Command::new",
+        "process::Command",
+        "Command::new(",
     ];
     let mut problems = Vec::new();
     for path in common::files_below(&common::root().join("src")) {
         let text = std::fs::read_to_string(&path).unwrap();
         for (number, line) in production_code(&text).lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
             for needle in forbidden {
                 if line.contains(needle) {
                     problems.push(format!("{}:{}: `{needle}`", path.display(), number + 1));
