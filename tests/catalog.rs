@@ -151,3 +151,50 @@ fn readme_rule_table_is_current() {
          `cargo run -- rules --format markdown`:\n{expected}"
     );
 }
+
+/// Up to two flagged and one safe line per rule and language, from the fixtures.
+fn examples() -> blast_radius::cli::Examples {
+    let mut examples = blast_radius::cli::Examples::new();
+    for path in common::files_below(&common::root().join("tests/fixtures")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(language) = Language::detect(&name, &text) else {
+            continue;
+        };
+        let annotations = blast_radius::fixtures::parse(&text, language);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut add = |rule: &str, line: usize, flagged: bool| {
+            let entry = examples.entry(rule.to_string()).or_default();
+            let same_kind = entry
+                .iter()
+                .filter(|(l, _, f)| l == language.name() && *f == flagged)
+                .count();
+            let code = lines.get(line).map(|l| l.trim()).unwrap_or("");
+            if same_kind < if flagged { 2 } else { 1 } && !code.is_empty() && code.len() <= 100 {
+                entry.push((language.name().to_string(), code.to_string(), flagged));
+            }
+        };
+        for expectation in &annotations.expected {
+            add(&expectation.rule, expectation.line, true);
+        }
+        for safe in &annotations.safe {
+            add(&safe.rule, safe.line, false);
+        }
+    }
+    examples
+}
+
+#[test]
+fn rule_reference_page_is_current() {
+    let expected = blast_radius::cli::reference_page(RuleSet::builtin().rules(), &examples());
+    let path = common::root().join("docs/rules.md");
+    if std::env::var_os("BLAST_RADIUS_UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "docs/rules.md is out of date: run `BLAST_RADIUS_UPDATE_DOCS=1 cargo test --test catalog`"
+    );
+}

@@ -18,7 +18,7 @@ pub const CAPTURE_VOCABULARY: [&str; 2] = ["match", "target"];
 /// `@argv` a node whose named children are the words of one command.
 pub const EMBED_VOCABULARY: [&str; 2] = ["shell", "argv"];
 /// Custom predicates the queries may use (documented in `queries/README.md`).
-pub const PREDICATES: [&str; 12] = [
+pub const PREDICATES: [&str; 13] = [
     "cmd?",
     "cmd-match?",
     "subcmd?",
@@ -30,6 +30,7 @@ pub const PREDICATES: [&str; 12] = [
     "not-bound-to?",
     "not-has-child?",
     "file-match?",
+    "not-followed-by?",
     "narrow!",
 ];
 /// `#set!` keys the queries may use.
@@ -67,6 +68,13 @@ pub(crate) enum Predicate {
     NotHasChild { capture: u32, kinds: Vec<String> },
     /// `#file-match? @x "regex"`: the whole document matches (for example, imports boto3).
     FileMatch { capture: u32, regex: Regex },
+    /// `#not-followed-by? @x "kind" "stop"...`: no later sibling of the node has the first kind
+    /// before one of the stop kinds (or the end): "the last USER of its stage".
+    NotFollowedBy {
+        capture: u32,
+        kind: String,
+        stops: Vec<String>,
+    },
 }
 
 /// What the combined query knows of one pattern.
@@ -336,6 +344,18 @@ fn rule_pattern(
                 capture,
                 kinds: strings,
             },
+            "not-followed-by?" => {
+                let Some((kind, stops)) = strings.split_first() else {
+                    return Err(at(
+                        "#not-followed-by? takes a node kind, then stop kinds".into()
+                    ));
+                };
+                Predicate::NotFollowedBy {
+                    capture,
+                    kind: kind.clone(),
+                    stops: stops.to_vec(),
+                }
+            }
             "file-match?" => Predicate::FileMatch {
                 capture,
                 regex: regex(&strings)?,
@@ -492,6 +512,25 @@ pub(crate) fn evaluate<'t>(
                     .children(&mut cursor)
                     .any(|child| kinds.iter().any(|k| k == child.kind()));
                 !found
+            }
+            Predicate::NotFollowedBy {
+                capture,
+                kind,
+                stops,
+            } => {
+                let mut next = capture_node(*capture)?.next_named_sibling();
+                let mut followed = false;
+                while let Some(sibling) = next {
+                    if stops.iter().any(|s| s == sibling.kind()) {
+                        break;
+                    }
+                    if sibling.kind() == kind {
+                        followed = true;
+                        break;
+                    }
+                    next = sibling.next_named_sibling();
+                }
+                !followed
             }
             Predicate::FileMatch { capture, regex } => {
                 capture_node(*capture)?;

@@ -111,3 +111,47 @@ pub fn rule_markdown(rule: &Rule) -> String {
     text.push_str(&rule.explanation_markdown("##"));
     text
 }
+
+/// Example lines for the reference page, per rule: (language, code, is it flagged).
+pub type Examples = std::collections::BTreeMap<String, Vec<(String, String, bool)>>;
+
+/// The rule reference page (`docs/rules.md`): one section per rule with what it finds, its blast
+/// radius, why, the safer alternative, examples from the fixtures and references.
+pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
+    let mut page = String::from(
+        "# Rule reference\n\nGenerated from `queries/rules/*.toml` and the fixtures by \
+         `BLAST_RADIUS_UPDATE_DOCS=1 cargo test --test catalog`; a test fails when it is out of date.\n\n",
+    );
+    for rule in rules {
+        page.push_str(&format!(
+            "- [`{}`](#{}): {}\n",
+            rule.id, rule.id, rule.title
+        ));
+    }
+    for rule in rules {
+        page.push_str(&format!("\n## {}\n\n**{}**\n\n", rule.id, rule.title));
+        page.push_str(&format!(
+            "| blast radius | default severity | languages |\n| --- | --- | --- |\n| {} | {} | {} |\n\n",
+            rule.radius(),
+            rule.default_severity.name(),
+            languages(rule)
+        ));
+        page.push_str(&format!(
+            "What it reports: {}\n\n",
+            rule.message.replace("{target}", "…")
+        ));
+        if let Some(lines) = examples.get(&rule.id).filter(|l| !l.is_empty()) {
+            page.push_str("### Examples\n\n| | language | code |\n| --- | --- | --- |\n");
+            for (language, code, flagged) in lines {
+                let mark = if *flagged { "flagged" } else { "not flagged" };
+                page.push_str(&format!(
+                    "| {mark} | {language} | `{}` |\n",
+                    code.replace('|', "\\|").replace('`', "'")
+                ));
+            }
+            page.push('\n');
+        }
+        page.push_str(&rule.explanation_markdown("###"));
+    }
+    page
+}

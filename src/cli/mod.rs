@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::{CheckReport, FileReport, Problem};
-pub use docs::rules_markdown_table;
+pub use docs::{Examples, reference_page, rules_markdown_table};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -138,9 +138,14 @@ fn run_check(args: CheckArgs, color: bool, out: &mut dyn Write) -> u8 {
         Format::Human => output::human(&report, color, out, &mut io::stderr()),
         Format::Json => output::json(&report, out),
     };
-    if let Err(err) = written {
-        let _ = writeln!(io::stderr(), "error: cannot write the report: {err}");
-        return 2;
+    match written {
+        // The reader went away (`| head`): what it read stands; nothing to report.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "error: cannot write the report: {err}");
+            return 2;
+        }
+        Ok(()) => {}
     }
     report.exit_code()
 }
