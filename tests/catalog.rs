@@ -198,3 +198,48 @@ fn rule_reference_page_is_current() {
         "docs/rules.md is out of date: run `BLAST_RADIUS_UPDATE_DOCS=1 cargo test --test catalog`"
     );
 }
+
+#[test]
+fn typescript_and_tsx_take_javascript_queries_unless_they_have_their_own() {
+    use blast_radius::analysis::{CatalogFile, analyze};
+    let meta = "title = \"t\"\nscope = \"host\"\nreversible = false\nmessage = \"m\"\nwhy = \"w\"\nsafer = \"s\"\n";
+    let file = |path: &str, contents: &str| CatalogFile {
+        path: path.into(),
+        contents: contents.into(),
+    };
+    let user = [
+        file("mine/rules/wipe-all.toml", meta),
+        file(
+            "mine/javascript/wipe-all.scm",
+            "((call_expression function: (identifier) @_f) @match (#eq? @_f \"wipeAll\"))",
+        ),
+        file(
+            "mine/typescript/wipe-all.scm",
+            "((call_expression function: (identifier) @_f) @match (#eq? @_f \"wipeEverything\"))",
+        ),
+    ];
+    let (rules, errors) = RuleSet::build(&user, &RuleOptions::default());
+    assert!(errors.is_empty(), "{errors:?}");
+    let rule = rules.get("wipe-all").unwrap();
+    assert_eq!(
+        rule.languages,
+        [Language::JavaScript, Language::TypeScript, Language::Tsx]
+    );
+    let count = |text: &str, language| {
+        analyze(text, language, &rules)
+            .iter()
+            .filter(|f| f.rule == "wipe-all")
+            .count()
+    };
+    assert_eq!(
+        count("wipeAll();\n", Language::Tsx),
+        1,
+        "TSX takes the JavaScript query"
+    );
+    assert_eq!(
+        count("wipeAll();\n", Language::TypeScript),
+        0,
+        "TypeScript has its own query"
+    );
+    assert_eq!(count("wipeEverything();\n", Language::TypeScript), 1);
+}

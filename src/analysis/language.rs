@@ -93,6 +93,16 @@ impl Language {
         }
     }
 
+    /// Languages whose grammars extend this one's node types and so also take its queries:
+    /// a query under `javascript/` applies to TypeScript and TSX unless they have a file of the
+    /// same name.
+    pub fn extended_by(self) -> &'static [Language] {
+        match self {
+            Language::JavaScript => &[Language::TypeScript, Language::Tsx],
+            _ => &[],
+        }
+    }
+
     /// Whether a comment can be added to a file of this language: JSON documents are read by
     /// strict parsers (IAM, CloudFormation), so no directive is inserted into them.
     pub fn accepts_comments(self) -> bool {

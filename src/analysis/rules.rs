@@ -390,6 +390,15 @@ impl RuleSet {
         }
 
         let mut sources: BTreeMap<Language, Vec<QuerySource>> = BTreeMap::new();
+        // (language, file name) of every query, so a language's own file wins over one it
+        // would take from the language it extends.
+        let own_files: HashSet<(&str, &str)> = files
+            .iter()
+            .filter_map(|(_, path, _)| {
+                let (dir, file) = path.rsplit_once('/')?;
+                Some((dir.rsplit('/').next().unwrap_or(dir), file))
+            })
+            .collect();
         for &(_, path, contents) in &files {
             let Some((language_dir, file)) = path.rsplit_once('/') else {
                 continue;
@@ -408,12 +417,22 @@ impl RuleSet {
                 });
                 continue;
             };
+            let targets = std::iter::once(language).chain(
+                language
+                    .extended_by()
+                    .iter()
+                    .copied()
+                    .filter(|l| !own_files.contains(&(l.name(), file))),
+            );
             if id == EMBEDDED_SHELL {
-                sources.entry(language).or_default().push(QuerySource {
-                    rule: None,
-                    path: path.to_string(),
-                    text: contents.to_string(),
-                });
+                for target in targets {
+                    let source = QuerySource {
+                        rule: None,
+                        path: path.to_string(),
+                        text: contents.to_string(),
+                    };
+                    sources.entry(target).or_default().push(source);
+                }
                 continue;
             }
             let Some(&rule) = by_id.get(id) else {
@@ -423,15 +442,18 @@ impl RuleSet {
                 });
                 continue;
             };
-            if !rules[rule].languages.contains(&language) {
-                rules[rule].languages.push(language);
-            }
-            if rules[rule].enabled {
-                sources.entry(language).or_default().push(QuerySource {
-                    rule: Some(rule),
-                    path: path.to_string(),
-                    text: contents.to_string(),
-                });
+            for target in targets {
+                if !rules[rule].languages.contains(&target) {
+                    rules[rule].languages.push(target);
+                }
+                if rules[rule].enabled {
+                    let source = QuerySource {
+                        rule: Some(rule),
+                        path: path.to_string(),
+                        text: contents.to_string(),
+                    };
+                    sources.entry(target).or_default().push(source);
+                }
             }
         }
         for rule in &mut rules {
@@ -453,6 +475,9 @@ impl RuleSet {
             .filter_map(|(_, path, _)| {
                 path.rsplit_once('/')
                     .and_then(|(dir, _)| Language::from_name(dir.rsplit('/').next().unwrap_or(dir)))
+            })
+            .flat_map(|language| {
+                std::iter::once(language).chain(language.extended_by().iter().copied())
             })
             .collect();
         for language in Language::ALL {
