@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use crate::analysis::rules::toml_message;
 use crate::analysis::{RuleOptions, RuleSet, Severity};
+use crate::provenance::policy::{Policy, PolicyTable};
 
 pub const FILE_NAME: &str = "blast-radius.toml";
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 2 * 1024 * 1024;
@@ -28,6 +29,10 @@ struct ConfigFile {
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
     extra_queries: Vec<String>,
+    #[serde(default)]
+    policy: PolicyTable,
+    /// Read provenance (git history, AI authorship records); on by default.
+    provenance: Option<bool>,
 }
 
 /// A validated configuration.
@@ -41,6 +46,9 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// User query directories, relative to the directory of the configuration file.
     pub extra_queries: Vec<String>,
+    /// How provenance and change state set severities.
+    pub policy: Policy,
+    pub provenance: bool,
     /// Rule ids the file names, with the key and line, checked by [`Config::check_rules`].
     rule_references: Vec<(String, &'static str, usize)>,
 }
@@ -53,6 +61,8 @@ impl Default for Config {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             exclude: Vec::new(),
             extra_queries: Vec::new(),
+            policy: Policy::default(),
+            provenance: true,
             rule_references: Vec::new(),
         }
     }
@@ -106,6 +116,8 @@ impl Config {
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             exclude: file.exclude.into_iter().map(Spanned::into_inner).collect(),
             extra_queries: file.extra_queries,
+            policy: Policy::default().with(&file.policy),
+            provenance: file.provenance.unwrap_or(true),
             rule_references,
         })
     }

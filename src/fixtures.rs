@@ -268,6 +268,7 @@ mod tests {
             message: "m".into(),
             review: Review::None,
             directive: None,
+            provenance: None,
         };
         assert!(compare(text, &annotations, &[finding(0, "r1")]).is_empty());
         let mismatches = compare(text, &annotations, &[finding(10, "r1")]);

@@ -12,4 +12,5 @@ pub mod cli;
 pub mod config;
 pub mod fixtures;
 pub mod lsp;
+pub mod provenance;
 pub mod workspace;

@@ -245,7 +245,10 @@ fn json_output_follows_the_schema() {
         "reversible",
         "message",
         "provenance",
+        "provenance_summary",
+        "policy",
         "review",
+        "review_rejected",
     ];
     expected_keys.sort();
     let mut sorted = keys.clone();
@@ -260,7 +263,10 @@ fn json_output_follows_the_schema() {
     assert_eq!(first["scope"], "host");
     assert_eq!(first["reversible"], false);
     assert_eq!(first["review"], "none");
+    // Not in a repository: nothing is known, the rule's own severity stands.
     assert!(first["provenance"].as_array().unwrap().is_empty());
+    assert_eq!(first["policy"], "unknown");
+    assert_eq!(first["provenance_summary"], Value::Null);
     assert_eq!(findings[1]["review"], "reviewed");
     assert_eq!(findings[1]["severity"], "hint");
     let errors = document["errors"].as_array().unwrap();

@@ -64,6 +64,9 @@ pub struct Finding {
     pub review: Review,
     /// The directive text (from `blast-radius:` to the end of its comment) that set the review.
     pub directive: Option<Range<usize>>,
+    /// Where the code came from and how the severity policy judged it; filled in by the caller
+    /// that has provenance facts (the analysis itself knows none).
+    pub provenance: Option<std::sync::Arc<crate::provenance::Provenance>>,
 }
 
 /// Byte offsets of line starts; lines end at `\n` (a preceding `\r` belongs to the line break).
@@ -247,6 +250,10 @@ pub fn collect<'t>(
     rules: &RuleSet,
     budget: Duration,
 ) -> Collected {
+    // Compiling the queries (once per language and rule set) is not part of a run's budget:
+    // the language's own and the shell rules it may embed.
+    rules.compiled(language);
+    rules.compiled(Language::Bash);
     collect_within(text, nodes, language, rules, Instant::now() + budget, 0)
 }
 
@@ -450,6 +457,7 @@ fn collect_node<'t>(
                 severity: rule.severity,
                 review: Review::None,
                 directive: None,
+                provenance: None,
             });
         }
     }
@@ -519,6 +527,7 @@ fn apply_directives(
                 message,
                 review: Review::None,
                 directive: None,
+                provenance: None,
             });
         }
     };

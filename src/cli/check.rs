@@ -14,16 +14,22 @@ use crate::analysis::{
     self, CatalogError, Finding, Language, LineIndex, Review, RuleSet, Severity,
 };
 use crate::config::{self, Config};
+use crate::provenance::Policy;
 use crate::workspace::{self, Settings, display_path};
 
 /// The findings of one file, with what output needs to show them.
 pub struct FileReport {
     pub path: String,
+    /// The file on disk (for reading its history).
+    pub file: PathBuf,
     pub text: String,
     pub lines: LineIndex,
     pub findings: Vec<Finding>,
     pub rules: Arc<RuleSet>,
     pub fail_on: Severity,
+    pub policy: Policy,
+    /// Whether the configuration allows reading provenance.
+    pub provenance: bool,
 }
 
 impl FileReport {
@@ -50,6 +56,47 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// One line saying whether the review gate passes and why.
+    pub fn gate_summary(&self, four_eyes: bool) -> String {
+        let mut blocking = 0;
+        let mut requested = 0;
+        let mut rejected = 0;
+        let mut reviewed = 0;
+        for file in &self.files {
+            for finding in &file.findings {
+                let review_rejected = finding
+                    .provenance
+                    .as_ref()
+                    .is_some_and(|p| p.review_rejected.is_some());
+                if file.is_blocking(finding) {
+                    blocking += 1;
+                    if finding.review == Review::Requested {
+                        requested += 1;
+                    }
+                    if review_rejected {
+                        rejected += 1;
+                    }
+                } else if matches!(finding.review, Review::Reviewed { .. }) && !review_rejected {
+                    reviewed += 1;
+                }
+            }
+        }
+        let rule = if four_eyes { " (four-eyes)" } else { "" };
+        if blocking == 0 {
+            format!("gate{rule}: passed; {reviewed} reviewed")
+        } else {
+            let mut parts = vec![format!("{requested} with review requested")];
+            if four_eyes {
+                parts.push(format!("{rejected} with a review that does not count"));
+            }
+            format!(
+                "gate{rule}: blocked; {blocking} {} at or above fail-on without a valid `reviewed` directive ({}); {reviewed} reviewed",
+                if blocking == 1 { "finding" } else { "findings" },
+                parts.join(", ")
+            )
+        }
+    }
+
     pub fn exit_code(&self) -> u8 {
         if self.problems.iter().any(|p| p.is_error) {
             2
@@ -158,8 +205,23 @@ fn add_catalog_errors(errors: Vec<CatalogError>, problems: &mut Vec<Problem>) {
     }));
 }
 
+/// How `check` uses git.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryOptions {
+    /// Report only findings on lines changed since this revision.
+    pub diff: Option<String>,
+    /// A `reviewed` directive counts only when committed by another author than the risky line.
+    pub four_eyes: bool,
+    /// Read provenance at all (`--no-provenance` turns it off).
+    pub provenance: bool,
+}
+
 /// Checks `paths`. `Err` is a fatal usage or configuration error (exit 2).
-pub fn run(paths: &[PathBuf], config_path: Option<&Path>) -> Result<CheckReport, String> {
+pub fn run(
+    paths: &[PathBuf],
+    config_path: Option<&Path>,
+    history: &HistoryOptions,
+) -> Result<CheckReport, String> {
     for path in paths {
         if fs::symlink_metadata(path).is_err() {
             return Err(format!("{}: no such file or directory", path.display()));
@@ -235,6 +297,8 @@ pub fn run(paths: &[PathBuf], config_path: Option<&Path>) -> Result<CheckReport,
             Outcome::NotSource => {}
         }
     }
+    super::history::apply(&mut files, history)?;
+    files.retain(|f| !f.findings.is_empty());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(CheckReport {
@@ -390,13 +454,17 @@ fn check_file(candidate: &Candidate) -> Outcome {
             warning,
         };
     }
+    let config = &candidate.context.settings.config;
     let report = Some(FileReport {
         path: shown,
+        file: path.clone(),
         lines: LineIndex::new(&text),
         text,
         findings,
         rules: rules.clone(),
-        fail_on: candidate.context.settings.config.fail_on,
+        fail_on: config.fail_on,
+        policy: config.policy,
+        provenance: config.provenance,
     });
     Outcome::Checked { report, warning }
 }

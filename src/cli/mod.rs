@@ -3,7 +3,9 @@
 //! Exit codes: 0 nothing blocking, 1 blocking findings, 2 usage, configuration or I/O error.
 
 pub(crate) mod check;
+mod ci_formats;
 mod docs;
+mod history;
 mod output;
 mod test_rules;
 
@@ -63,12 +65,31 @@ struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Report only findings on lines changed since this git revision (branch, tag or commit).
+    #[arg(long, value_name = "REV")]
+    diff: Option<String>,
+    /// Review gate: exit 1 while a finding at or above `fail-on` has no `reviewed` directive.
+    #[arg(long)]
+    gate: bool,
+    /// With the gate: a review counts only when another author committed the `reviewed`
+    /// directive than the one who committed the risky line (by git blame). Implies --gate.
+    #[arg(long)]
+    four_eyes: bool,
+    /// Do not read provenance (git history, AI authorship records).
+    #[arg(long)]
+    no_provenance: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// A review checklist for a pull request description.
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -127,7 +148,12 @@ fn run_check(args: CheckArgs, color: bool, out: &mut dyn Write) -> u8 {
     } else {
         args.paths
     };
-    let report = match check::run(&paths, args.config.as_deref()) {
+    let history = check::HistoryOptions {
+        diff: args.diff.clone(),
+        four_eyes: args.four_eyes,
+        provenance: !args.no_provenance,
+    };
+    let report = match check::run(&paths, args.config.as_deref(), &history) {
         Ok(report) => report,
         Err(fatal) => {
             let _ = writeln!(io::stderr(), "error: {fatal}");
@@ -137,6 +163,9 @@ fn run_check(args: CheckArgs, color: bool, out: &mut dyn Write) -> u8 {
     let written = match args.format {
         Format::Human => output::human(&report, color, out, &mut io::stderr()),
         Format::Json => output::json(&report, out),
+        Format::Sarif => ci_formats::sarif(&report, out),
+        Format::Github => ci_formats::github(&report, out),
+        Format::Markdown => ci_formats::markdown(&report, out),
     };
     match written {
         // The reader went away (`| head`): what it read stands; nothing to report.
@@ -146,6 +175,9 @@ fn run_check(args: CheckArgs, color: bool, out: &mut dyn Write) -> u8 {
             return 2;
         }
         Ok(()) => {}
+    }
+    if args.gate || args.four_eyes {
+        let _ = writeln!(io::stderr(), "{}", report.gate_summary(args.four_eyes));
     }
     report.exit_code()
 }

@@ -185,6 +185,25 @@ fn frame(
         Review::Reviewed { by } => writeln!(out, "{pad} {} review: reviewed by {by}", gutter("="))?,
         _ => {}
     }
+    if let Some(provenance) = &finding.provenance {
+        if provenance.is_known() {
+            writeln!(
+                out,
+                "{pad} {} provenance: {} (policy: {})",
+                gutter("="),
+                provenance.summary,
+                provenance.policy.name()
+            )?;
+        }
+        if let Some(reason) = &provenance.review_rejected {
+            writeln!(
+                out,
+                "{pad} {} {}: {reason}",
+                gutter("="),
+                style.paint("1;31", "review does not count")
+            )?;
+        }
+    }
     if let Some(rule) = rule {
         let safer = first_sentence(&rule.safer);
         if !safer.is_empty() {
@@ -259,8 +278,11 @@ pub fn json(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
                 "scope": rule.map(|r| r.scope.name()),
                 "reversible": rule.map(|r| r.reversible),
                 "message": finding.message,
-                "provenance": [],
+                "provenance": finding.provenance.as_ref().map(|p| p.evidence()).unwrap_or_default(),
+                "provenance_summary": finding.provenance.as_ref().filter(|p| p.is_known()).map(|p| p.summary.clone()),
+                "policy": finding.provenance.as_ref().map(|p| p.policy.name()),
                 "review": finding.review.name(),
+                "review_rejected": finding.provenance.as_ref().and_then(|p| p.review_rejected.clone()),
             }));
         }
     }

@@ -87,7 +87,17 @@ async fn scan_workspace(backend: &Backend, token: Option<ProgressToken>) -> Resu
             )
             .await;
         let paths = vec![root.clone()];
-        let report = tokio::task::spawn_blocking(move || check::run(&paths, None)).await;
+        let report = tokio::task::spawn_blocking(move || {
+            check::run(
+                &paths,
+                None,
+                &check::HistoryOptions {
+                    provenance: true,
+                    ..Default::default()
+                },
+            )
+        })
+        .await;
         let report = match report {
             Ok(Ok(report)) => report,
             Ok(Err(message)) => {
