@@ -2,10 +2,13 @@
 //! temp dirs with the `git` CLI: commits by different authors, an AI co-author trailer, an aider
 //! author, a git-ai note, an Agent Trace record and uncommitted edits.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use common::lsp_client::Client;
+use serde_json::{Value, json};
 
 /// A git repository in a temp dir, with git's own configuration isolated from the machine's.
 struct Repo {
@@ -463,4 +466,112 @@ fn shallow_clones_detached_heads_and_empty_repositories_still_work() {
         report["findings"][0]["policy"], "changed",
         "a file not in HEAD is all new"
     );
+}
+
+fn messages(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_language_server_reports_provenance_bulk_insertions_and_follows_head() {
+    let repo = Repo::new();
+    let text = "#!/bin/sh\nrm -rf \"$DIR\"/*\n";
+    repo.commit(
+        &[("deploy.sh", text)],
+        "Deploy\n\nCo-authored-by: Claude <noreply@anthropic.com>",
+        ANN,
+    );
+    let path = std::fs::canonicalize(repo.path())
+        .unwrap()
+        .join("deploy.sh");
+    let uri = format!("file://{}", path.display());
+    let mut client = Client::in_process();
+    client
+        .initialize(json!({}), json!({"blastRadius": {"bulkInsertLines": 8}}))
+        .await;
+    client.open(&uri, "shellscript", text).await;
+    let opened = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            messages(p)
+                .iter()
+                .any(|m| m.contains("provenance: written by Claude"))
+        })
+        .await;
+    let diagnostic = &opened["diagnostics"][0];
+    assert_eq!(diagnostic["data"]["policy"], "ai");
+    assert_eq!(
+        diagnostic["data"]["provenance"][0]["kind"],
+        "commit-trailer"
+    );
+    let related: Vec<&str> = diagnostic["relatedInformation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        related.iter().any(|m| m.contains("Co-authored-by: Claude")),
+        "{related:?}"
+    );
+
+    // One edit pastes a nine-line block: a bulk insertion, and uncommitted.
+    let block: String = (0..8)
+        .map(|i| format!("echo step {i}\n"))
+        .collect::<String>()
+        + "rm -rf \"$CACHE\"/\n";
+    let insert = json!([{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": block}]);
+    client.change(&uri, 2, insert).await;
+    let changed = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["version"] == 2
+                && messages(p)
+                    .iter()
+                    .any(|m| m.contains("added in the uncommitted change; inserted as one block"))
+        })
+        .await;
+    let cache = changed["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["range"]["start"]["line"] == 10)
+        .expect("the pasted rm is reported");
+    assert_eq!(cache["data"]["policy"], "changed");
+    let lenses = client
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let title = lenses["result"][0]["command"]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        title,
+        "2 high-blast-radius findings · 2 need review (2 in the current change)"
+    );
+
+    // Committed by Bob: HEAD moves, the watcher fires, the line is no longer uncommitted.
+    let now: String = format!("{text}{block}");
+    repo.commit(&[("deploy.sh", &now)], "Cache cleanup", BOB);
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}/.git/HEAD", path.parent().unwrap().display()), "type": 2}]}),
+        )
+        .await;
+    client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            let all = messages(p);
+            all.iter()
+                .any(|m| m.contains("$CACHE") && m.contains("by Bob <bob@example.com>"))
+                && !all.iter().any(|m| m.contains("uncommitted"))
+        })
+        .await;
+    client.shutdown().await;
 }

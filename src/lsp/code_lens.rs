@@ -23,19 +23,37 @@ pub fn lenses(document: &Document, uri: &Uri) -> Option<Vec<CodeLens>> {
     if findings.is_empty() {
         return None;
     }
-    let need_review = findings
+    let unreviewed: Vec<_> = findings
         .iter()
         .filter(|f| !matches!(f.review, Review::Reviewed { .. }))
+        .collect();
+    let need_review = unreviewed.len();
+    // What the change nobody reviewed yet brought: uncommitted, bulk-inserted or AI-written.
+    let in_change = unreviewed
+        .iter()
+        .filter(|f| {
+            f.provenance
+                .as_ref()
+                .is_some_and(|p| p.change.is_some() || p.bulk_insertion || p.ai.is_some())
+        })
         .count();
     let noun = if findings.len() == 1 {
         "finding"
     } else {
         "findings"
     };
-    let title = format!(
-        "{} high-blast-radius {noun} · {need_review} need review",
-        findings.len()
-    );
+    let known = findings.iter().any(|f| f.provenance.is_some());
+    let title = if known {
+        format!(
+            "{} high-blast-radius {noun} · {need_review} need review ({in_change} in the current change)",
+            findings.len()
+        )
+    } else {
+        format!(
+            "{} high-blast-radius {noun} · {need_review} need review",
+            findings.len()
+        )
+    };
     Some(vec![CodeLens {
         range: Range::new(Position::new(0, 0), Position::new(0, 0)),
         command: Some(Command {

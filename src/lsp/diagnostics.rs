@@ -20,6 +20,9 @@ pub fn message(finding: &Finding, rule: Option<&Rule>) -> String {
         Review::Reviewed { by } => text.push_str(&format!(" · reviewed by {by}")),
         _ => {}
     }
+    if let Some(provenance) = finding.provenance.as_ref().filter(|p| p.is_known()) {
+        text.push_str(&format!("\nprovenance: {}", provenance.summary));
+    }
     text
 }
 
@@ -69,15 +72,30 @@ pub fn for_findings(
         .map(|finding| {
             let rule = source.rules.get(&finding.rule);
             let href = editor.rule_url(&finding.rule).parse::<Uri>().ok();
-            let related = finding.directive.as_ref().map(|directive| {
-                vec![DiagnosticRelatedInformation {
+            let here = Location {
+                uri: source.uri.clone(),
+                range: position::to_range(source.rope, &finding.range, encoding),
+            };
+            let mut related: Vec<DiagnosticRelatedInformation> = finding
+                .directive
+                .iter()
+                .map(|directive| DiagnosticRelatedInformation {
                     location: Location {
                         uri: source.uri.clone(),
                         range: position::to_range(source.rope, directive, encoding),
                     },
                     message: format!("review state set here: {}", finding.review.name()),
-                }]
-            });
+                })
+                .collect();
+            if let Some(provenance) = finding.provenance.as_ref().filter(|p| p.is_known()) {
+                related.extend(provenance.evidence().iter().filter_map(|item| {
+                    Some(DiagnosticRelatedInformation {
+                        location: here.clone(),
+                        message: format!("provenance: {}", item.get("detail")?.as_str()?),
+                    })
+                }));
+            }
+            let related = (!related.is_empty()).then_some(related);
             Diagnostic {
                 range: position::to_range(source.rope, &finding.range, encoding),
                 severity: Some(severity(finding.severity)),
@@ -93,6 +111,8 @@ pub fn for_findings(
                     "scope": rule.map(|r| r.scope.name()),
                     "reversible": rule.map(|r| r.reversible),
                     "version": source.version,
+                    "provenance": finding.provenance.as_ref().map(|p| p.evidence()).unwrap_or_default(),
+                    "policy": finding.provenance.as_ref().map(|p| p.policy.name()),
                 })),
             }
         })

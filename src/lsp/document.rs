@@ -11,6 +11,8 @@ use tree_sitter::{InputEdit, Node, Point, Tree};
 
 use super::position::{self, Encoding};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
+use crate::provenance::git::Base;
+use crate::provenance::{BulkLines, Policy, Provenance};
 
 /// Time a re-analysis after one edit may take. A syntax error mid-typing (an unclosed quote) can
 /// turn the rest of a file into one statement; past this budget its results are partial, marked
@@ -29,8 +31,16 @@ pub struct Document {
     /// Results of the document-wide predicates (`#file-match?`) for the current text: when they
     /// change, every finding may change.
     document_facts: Vec<bool>,
-    /// Findings after directives: what diagnostics, hover and code actions show.
+    /// Findings after directives and the severity policy: what diagnostics, hover and code
+    /// actions show.
     pub findings: Vec<Finding>,
+    /// The HEAD version's provenance, once read (never, with provenance off).
+    base: Option<Arc<Base>>,
+    /// Lines inserted by single large edits in this session.
+    bulk: BulkLines,
+    /// Lines a single edit must insert to count as a bulk insertion (0: off).
+    pub bulk_threshold: usize,
+    pub policy: Policy,
 }
 
 impl Document {
@@ -77,9 +87,56 @@ impl Document {
             collected: Collected::default(),
             document_facts: Vec::new(),
             findings: Vec::new(),
+            base: None,
+            bulk: BulkLines::default(),
+            bulk_threshold: 0,
+            policy: Policy::default(),
         };
         document.reparse_and_analyse_all();
         document
+    }
+
+    /// Sets what HEAD says about the file (read off the request path) and re-judges the
+    /// findings.
+    pub fn set_base(&mut self, base: Option<Arc<Base>>) {
+        self.base = base;
+        self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
+        self.judge();
+    }
+
+    pub fn base(&self) -> Option<&Base> {
+        self.base.as_deref()
+    }
+
+    /// Fills in each finding's provenance and policy severity. With nothing known (no
+    /// repository read, no bulk insertion) the findings stay as the analysis made them.
+    fn judge(&mut self) {
+        if self.base.is_none() && self.bulk.is_empty() {
+            return;
+        }
+        let facts = match &self.base {
+            Some(base) => base.facts(&self.text, Some(&self.bulk)),
+            None => crate::provenance::git::Base::unknown().facts(&self.text, Some(&self.bulk)),
+        };
+        let lines = analysis::LineIndex::new(&self.text);
+        for finding in &mut self.findings {
+            let scope = self
+                .rules
+                .get(&finding.rule)
+                .map_or(crate::analysis::Scope::Process, |r| r.scope);
+            let first = lines.line_of(finding.range.start);
+            let last = lines.line_of(finding.range.end.max(finding.range.start + 1) - 1);
+            let line_facts = facts.for_lines(first..last + 1);
+            let (severity, class) = self.policy.apply(
+                scope,
+                finding.severity,
+                &finding.review,
+                &line_facts,
+                facts.known,
+            );
+            finding.severity = severity;
+            finding.provenance = Some(Arc::new(Provenance::new(line_facts, class)));
+        }
     }
 
     /// Switches to another rule set (configuration reload) and re-analyses.
@@ -125,6 +182,7 @@ impl Document {
                 std::mem::swap(&mut start, &mut end);
             }
             let inserted = change.text;
+            self.bulk.record(&inserted, self.bulk_threshold);
             let start_point = point_at(&self.text, start);
             let old_end_point = point_at(&self.text, end);
             let new_end = start + inserted.len();
@@ -214,6 +272,7 @@ impl Document {
             }
         }
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
+        self.judge();
         warnings
     }
 
@@ -240,6 +299,7 @@ impl Document {
             analysis::DOCUMENT_BUDGET,
         );
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
+        self.judge();
     }
 
     pub fn offset(

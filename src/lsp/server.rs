@@ -17,6 +17,7 @@ use super::document::{Document, detect_language};
 use super::position::Encoding;
 use super::settings::{ConfigCache, ConfigProblem, EditorSettings, line_of};
 use super::{code_action, code_lens, commands, diagnostics, hover};
+use crate::provenance::git::Repo;
 use crate::workspace::Settings;
 
 pub struct Backend {
@@ -145,6 +146,58 @@ impl Backend {
         }
     }
 
+    /// The severity policy and bulk-insertion threshold for a document.
+    fn configure(&self, document: &mut Document, settings: &Settings) {
+        let editor = self.editor();
+        let mut policy = settings.config.policy;
+        if let Some(overrides) = &editor.policy {
+            let (merged, problems) = policy.with_json(overrides);
+            for problem in problems {
+                tracing::warn!("{problem}");
+            }
+            policy = merged;
+        }
+        document.policy = policy;
+        document.bulk_threshold = editor.bulk_insert_lines;
+    }
+
+    /// Reads what HEAD says about a document's file (blame, AI authorship records) off the
+    /// request path, then re-judges and republishes it. With provenance off, forgets it.
+    pub(super) async fn load_base(&self, uri: &Uri) {
+        let enabled = self.editor().provenance && self.settings_for(uri).0.config.provenance;
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let base = match (enabled, path) {
+            (true, Some(path)) => {
+                let started = std::time::Instant::now();
+                let read = tokio::task::spawn_blocking(move || {
+                    panic::catch_unwind(AssertUnwindSafe(|| {
+                        Repo::discover(&path).map(|mut repo| Arc::new(repo.base(&path, None)))
+                    }))
+                    .ok()
+                    .flatten()
+                })
+                .await
+                .ok()
+                .flatten();
+                tracing::debug!(
+                    "provenance of {} read in {:?}",
+                    uri.as_str(),
+                    started.elapsed()
+                );
+                read
+            }
+            _ => None,
+        };
+        if let Some(mut document) = self.documents.get_mut(uri) {
+            self.guarded("provenance", uri, || document.set_base(base));
+        } else {
+            return;
+        }
+        self.bump(uri);
+        self.publish(uri).await;
+        let _ = self.client.code_lens_refresh().await;
+    }
+
     /// Re-reads configuration for every open document and re-analyses them all.
     async fn reload_all(&self) {
         self.configs
@@ -157,7 +210,10 @@ impl Backend {
             let (settings, found) = self.settings_for(uri);
             problems.extend(found);
             if let Some(mut document) = self.documents.get_mut(uri) {
-                self.guarded("reload", uri, || document.set_rules(settings.rules.clone()));
+                self.guarded("reload", uri, || {
+                    self.configure(&mut document, &settings);
+                    document.set_rules(settings.rules.clone())
+                });
             }
             self.bump(uri);
         }
@@ -171,16 +227,28 @@ impl Backend {
             let _ = self.client.workspace_diagnostic_refresh().await;
         }
         let _ = self.client.code_lens_refresh().await;
+        for uri in &uris {
+            self.load_base(uri).await;
+        }
     }
 
     async fn register_watchers(&self) {
-        let watchers = ["**/blast-radius.toml", "**/*.scm", "**/rules/*.toml"]
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob.into()),
-                kind: None,
-            })
-            .collect();
+        let watchers = [
+            "**/blast-radius.toml",
+            "**/*.scm",
+            "**/rules/*.toml",
+            "**/.git/HEAD",
+            "**/.git/refs/heads/**",
+            "**/.git/packed-refs",
+            "**/.git/refs/notes/ai",
+            "**/.agent-trace/traces.jsonl",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.into()),
+            kind: None,
+        })
+        .collect();
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
             id: "blast-radius-config-watch".into(),
@@ -311,14 +379,24 @@ impl LanguageServer for Backend {
             .unwrap_or_default();
         let opened = self.guarded("didOpen", &uri, || {
             let language = detect_language(&item.language_id, &path, &item.text);
-            Document::open(language, item.version, item.text, settings.rules.clone())
+            let mut document =
+                Document::open(language, item.version, item.text, settings.rules.clone());
+            self.configure(&mut document, &settings);
+            document
         });
-        if let Some(document) = opened {
-            self.documents.insert(uri.clone(), document);
-            self.bump(&uri);
-        }
+        let opened = match opened {
+            Some(document) => {
+                self.documents.insert(uri.clone(), document);
+                self.bump(&uri);
+                true
+            }
+            None => false,
+        };
         self.report_config_problems(problems).await;
         self.publish(&uri).await;
+        if opened {
+            self.load_base(&uri).await;
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -386,8 +464,20 @@ impl LanguageServer for Backend {
         }
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        self.reload_all().await;
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let history_only = params.changes.iter().all(|change| {
+            let path = change.uri.as_str();
+            path.contains("/.git/") || path.contains("/.agent-trace/")
+        });
+        if history_only && !params.changes.is_empty() {
+            // HEAD moved (commit, checkout, reset) or AI records changed: re-read provenance.
+            let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
+            for uri in &uris {
+                self.load_base(uri).await;
+            }
+        } else {
+            self.reload_all().await;
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

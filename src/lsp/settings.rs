@@ -12,12 +12,32 @@ use crate::config::Config;
 use crate::workspace::{self, Settings};
 
 /// Settings the editor passes, under `blastRadius` or at the top level.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EditorSettings {
     /// The name "Record review" writes; else `user.name` from git's configuration files.
     pub reviewer_name: Option<String>,
     /// Link of a rule's documentation; `{rule}` is replaced by the rule id.
     pub rules_url: Option<String>,
+    /// Read provenance (git history, AI authorship records).
+    pub provenance: bool,
+    /// Lines one edit must insert to be remembered as a bulk insertion; 0 turns it off.
+    pub bulk_insert_lines: usize,
+    /// Overrides of the `[policy]` table of `blast-radius.toml`.
+    pub policy: Option<Value>,
+}
+
+pub const DEFAULT_BULK_INSERT_LINES: usize = 8;
+
+impl Default for EditorSettings {
+    fn default() -> EditorSettings {
+        EditorSettings {
+            reviewer_name: None,
+            rules_url: None,
+            provenance: true,
+            bulk_insert_lines: DEFAULT_BULK_INSERT_LINES,
+            policy: None,
+        }
+    }
 }
 
 pub const DEFAULT_RULES_URL: &str =
@@ -43,6 +63,15 @@ impl EditorSettings {
         EditorSettings {
             reviewer_name: text("reviewerName"),
             rules_url: text("rulesUrl"),
+            provenance: section
+                .get("provenance")
+                .and_then(Value::as_bool)
+                .unwrap_or(true),
+            bulk_insert_lines: section
+                .get("bulkInsertLines")
+                .and_then(Value::as_u64)
+                .map_or(DEFAULT_BULK_INSERT_LINES, |n| n.min(1_000_000) as usize),
+            policy: section.get("policy").filter(|p| p.is_object()).cloned(),
         }
     }
 
