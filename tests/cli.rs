@@ -464,3 +464,38 @@ fn test_rules_runs_user_fixtures_against_user_queries() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn the_github_action_and_pre_commit_hooks_use_flags_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let help = blast_radius(root, &["check", "--help"]);
+    let help = text(&help.stdout);
+    let mut used = Vec::new();
+    for file in ["action.yml", ".pre-commit-hooks.yaml"] {
+        let source = std::fs::read_to_string(root.join(file)).unwrap();
+        assert!(source.contains("check"), "{file} runs `check`");
+        for word in source.split(|c: char| c.is_whitespace() || c == '(' || c == ')') {
+            if let Some(flag) = word
+                .strip_prefix("--")
+                .filter(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            {
+                // Flags of other programs in the action (cargo install).
+                if ["locked", "quiet", "path", "root"].contains(&flag) {
+                    continue;
+                }
+                used.push((file, flag.to_string()));
+            }
+        }
+    }
+    assert!(used.iter().any(|(_, f)| f == "gate"));
+    for (file, flag) in used {
+        assert!(
+            help.contains(&format!("--{flag}")),
+            "{file} uses --{flag}, which `check` lacks"
+        );
+    }
+    // The formats the action asks for exist.
+    for format in ["github", "sarif", "markdown"] {
+        assert!(help.contains(format), "{format}");
+    }
+}
