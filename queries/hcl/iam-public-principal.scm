@@ -10,19 +10,16 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_statement_block
       .
       (block_start)
-      .
       (body
         (block
           (identifier) @_principals_block
           .
           (block_start)
-          .
           (body
             (attribute
               (identifier) @_name

@@ -6,19 +6,16 @@
     (template_literal) @_provider)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_features
       .
       (block_start)
-      .
       (body
         (block
           (identifier) @_group
           .
           (block_start)
-          .
           (body
             (attribute
               (identifier) @target
@@ -41,19 +38,16 @@
     (template_literal) @_provider)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_features
       .
       (block_start)
-      .
       (body
         (block
           (identifier) @_group
           .
           (block_start)
-          .
           (body
             (attribute
               (identifier) @target

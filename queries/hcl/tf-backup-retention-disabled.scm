@@ -8,7 +8,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -27,7 +26,6 @@
     (template_literal) @target)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -48,19 +46,16 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_settings
       .
       (block_start)
-      .
       (body
         (block
           (identifier) @_backup
           .
           (block_start)
-          .
           (body
             (attribute
               (identifier) @_name

@@ -8,7 +8,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @target
@@ -29,7 +28,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @target
@@ -51,7 +49,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -64,3 +61,67 @@
   (#eq? @_name "acl")
   (#any-of? @target "public-read" "public-read-write")
   (#set! message "canned ACL `{target}` makes the S3 data readable by anyone on the internet without credentials (`public-read-write`: writable too)"))
+
+; A bucket's public access block that leaves a setting out: the provider defaults it to false, so
+; the resource turns that guard off, although new buckets have all four on by default. One pattern
+; per setting; the finding is on the resource type and reported once. No anchor before the body:
+; a comment may sit between the brace and the first attribute.
+((block
+  (identifier) @_block
+  .
+  (string_lit
+    (template_literal) @_type) @match
+  .
+  (string_lit)
+  .
+  (block_start)
+  (body) @_body)
+  (#eq? @_block "resource")
+  (#eq? @_type "aws_s3_bucket_public_access_block")
+  (#not-match? @_body "\\bblock_public_acls\\s*=")
+  (#set! message "this public access block leaves `block_public_acls` out, and the provider defaults it to false: the resource turns that guard off for the bucket, although S3 turns it on for new buckets"))
+
+((block
+  (identifier) @_block
+  .
+  (string_lit
+    (template_literal) @_type) @match
+  .
+  (string_lit)
+  .
+  (block_start)
+  (body) @_body)
+  (#eq? @_block "resource")
+  (#eq? @_type "aws_s3_bucket_public_access_block")
+  (#not-match? @_body "\\bblock_public_policy\\s*=")
+  (#set! message "this public access block leaves `block_public_policy` out, and the provider defaults it to false: the resource turns that guard off for the bucket, although S3 turns it on for new buckets"))
+
+((block
+  (identifier) @_block
+  .
+  (string_lit
+    (template_literal) @_type) @match
+  .
+  (string_lit)
+  .
+  (block_start)
+  (body) @_body)
+  (#eq? @_block "resource")
+  (#eq? @_type "aws_s3_bucket_public_access_block")
+  (#not-match? @_body "\\bignore_public_acls\\s*=")
+  (#set! message "this public access block leaves `ignore_public_acls` out, and the provider defaults it to false: the resource turns that guard off for the bucket, although S3 turns it on for new buckets"))
+
+((block
+  (identifier) @_block
+  .
+  (string_lit
+    (template_literal) @_type) @match
+  .
+  (string_lit)
+  .
+  (block_start)
+  (body) @_body)
+  (#eq? @_block "resource")
+  (#eq? @_type "aws_s3_bucket_public_access_block")
+  (#not-match? @_body "\\brestrict_public_buckets\\s*=")
+  (#set! message "this public access block leaves `restrict_public_buckets` out, and the provider defaults it to false: the resource turns that guard off for the bucket, although S3 turns it on for new buckets"))
