@@ -58,13 +58,11 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_statement_block
       .
       (block_start)
-      .
       (body
         (attribute
           (identifier) @_name

@@ -13,7 +13,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -33,11 +32,9 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (block_start)
-      .
       (body
         (attribute
           (identifier) @_name
@@ -55,7 +52,6 @@
     (template_literal) @target)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name

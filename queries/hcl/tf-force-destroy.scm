@@ -8,7 +8,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -30,7 +29,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -52,7 +50,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -75,7 +72,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -98,7 +94,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -119,7 +114,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -141,7 +135,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -162,7 +155,6 @@
     (template_literal) @target)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name

@@ -11,13 +11,11 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_ingress
       .
       (block_start)
-      .
       (body
         (attribute
           (identifier) @_name
@@ -44,7 +42,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_dynamic
@@ -52,13 +49,11 @@
         (template_literal) @_ingress)
       .
       (block_start)
-      .
       (body
         (block
           (identifier) @_content
           .
           (block_start)
-          .
           (body
             (attribute
               (identifier) @_name
@@ -87,7 +82,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -114,7 +108,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -138,7 +131,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -163,7 +155,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name

@@ -9,13 +9,11 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (block
       (identifier) @_lifecycle
       .
       (block_start)
-      .
       (body
         (attribute
           (identifier) @_name

@@ -9,7 +9,6 @@
   (string_lit)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
@@ -27,7 +26,6 @@
     (template_literal) @target)
   .
   (block_start)
-  .
   (body
     (attribute
       (identifier) @_name
