@@ -57,8 +57,9 @@ end
 -- A scratch copy of the fixtures: the test edits buffers (never writes them).
 local workspace = vim.fn.tempname()
 vim.fn.mkdir(workspace, 'p')
-for name in vim.fs.dir(vim.fs.joinpath(here, 'fixtures')) do
-  vim.uv.fs_copyfile(vim.fs.joinpath(here, 'fixtures', name), vim.fs.joinpath(workspace, name))
+local fixtures = vim.fs.joinpath(plugin_root, '..', 'fixtures')
+for name in vim.fs.dir(fixtures) do
+  vim.uv.fs_copyfile(vim.fs.joinpath(fixtures, name), vim.fs.joinpath(workspace, name))
 end
 
 local function open(name)
@@ -175,8 +176,8 @@ end)
 
 vim.fn.delete(workspace, 'rf')
 if failures > 0 then
-  print(failures .. ' failed')
+  io.stdout:write(failures .. ' failed\n')
   os.exit(1)
 end
-print('all passed')
+io.stdout:write('all passed\n')
 os.exit(0)

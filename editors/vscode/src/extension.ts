@@ -100,6 +100,7 @@ function updateStatus(): void {
   const status = statusText(count, open.length);
   statusItem.text = status.text;
   statusItem.tooltip = status.tooltip;
+  statusItem.accessibilityInformation = { label: status.tooltip };
   statusItem.show();
 }
 
