@@ -8,7 +8,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 import { documentSelector } from "./languages";
@@ -47,21 +46,13 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   output?.info(`starting ${location.path} server (from ${location.source})`);
-  const serverOptions: ServerOptions = {
-    command: location.path,
-    args: ["server"],
-    transport: TransportKind.stdio,
-  };
+  // No `transport`: with TransportKind.stdio the client would append `--stdio` to the arguments.
+  const serverOptions: ServerOptions = { command: location.path, args: ["server"] };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     initializationOptions: serverPayload(readSetting),
+    // The server registers its own file watchers (blast-radius.toml, rule queries).
     outputChannel: output,
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/blast-radius.toml"),
-        vscode.workspace.createFileSystemWatcher("**/*.scm"),
-      ],
-    },
   };
   client = new LanguageClient(SECTION, "blast-radius", serverOptions, clientOptions);
   try {
