@@ -19,15 +19,18 @@ vim.lsp.config('blast_radius', { settings = { blastRadius = { reviewerName = 'Te
 vim.cmd.runtime('plugin/blast_radius.lua')
 
 local failures = 0
+local function say(text)
+  io.stdout:write(text, '\n')
+end
 local function check(name, fn)
   local started = vim.uv.hrtime()
   local ok, err = pcall(fn)
   local ms = (vim.uv.hrtime() - started) / 1e6
   if ok then
-    print(('ok   %-44s %6.0f ms'):format(name, ms))
+    say(('ok   %-44s %6.0f ms'):format(name, ms))
   else
     failures = failures + 1
-    print(('FAIL %-44s %6.0f ms\n     %s'):format(name, ms, err))
+    say(('FAIL %-44s %6.0f ms\n     %s'):format(name, ms, err))
   end
 end
 
@@ -176,8 +179,8 @@ end)
 
 vim.fn.delete(workspace, 'rf')
 if failures > 0 then
-  io.stdout:write(failures .. ' failed\n')
+  say(failures .. ' failed')
   os.exit(1)
 end
-io.stdout:write('all passed\n')
+say('all passed')
 os.exit(0)
