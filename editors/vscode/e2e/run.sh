@@ -7,7 +7,8 @@
 # It packages the extension with the server binary bundled in bin/, installs the .vsix into
 # code-server, opens a shell script with a finding and checks, in the browser: the diagnostic
 # squiggle, the hover (blast radius), the status bar count, the "Request review" code action and
-# the text it inserts, and the count dropping once the review is requested.
+# the text it inserts, the finding's new state, and a changed reviewerName setting reaching the
+# server without a restart.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
@@ -103,9 +104,10 @@ for _ in $(seq 1 120); do
 done
 
 test_start=$SECONDS
-E2E_MODULES=$tools/cs/node_modules node "$here/test.cjs" "http://127.0.0.1:$port/?folder=$work/workspace" "$screenshot" || {
+E2E_MODULES=$tools/cs/node_modules node "$here/test.cjs" "http://127.0.0.1:$port/?folder=$work/workspace" "$work/data/User/settings.json" "$screenshot" || {
   echo "--- code-server log"; tail -n 50 "$work/code-server.log"
   find "$work/data/logs" -name '*blast-radius*' -exec tail -n 50 {} \; 2>/dev/null || true
+  cat "$work/data/User/settings.json"
   exit 1
 }
 echo "e2e passed ($((SECONDS - test_start)) s in the browser, $((SECONDS - start)) s in all)"

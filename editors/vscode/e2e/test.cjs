@@ -3,7 +3,9 @@ const path = require("node:path");
 const assert = require("node:assert/strict");
 const { chromium } = require(path.join(process.env.E2E_MODULES, "playwright-core"));
 
-const [url, screenshot] = process.argv.slice(2);
+const fs = require("node:fs");
+
+const [url, settingsFile, screenshot] = process.argv.slice(2);
 const TIMEOUT = 60_000;
 
 function step(name) {
@@ -121,6 +123,45 @@ async function reviewStatus(page) {
     await page.waitForFunction(() =>
       /review requested/.test(document.querySelector(".monaco-hover:not(.hidden)")?.textContent ?? ""),
     );
+    done();
+
+    done = step("a changed reviewerName reaches the server");
+    // As a user would: edit the user settings JSON in the editor and save it.
+    const settings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+    await page.mouse.move(5, 5);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Shift+P");
+    await page.locator(".quick-input-widget input").fill(">Preferences: Open User Settings (JSON)");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Open User Settings (JSON)" }).first().click();
+    // The settings editor may open as a tab or as a modal editor.
+    const settingsEditor = page.locator(".monaco-editor", { hasText: "security.workspace.trust.enabled" }).first();
+    await settingsEditor.locator(".view-lines").click();
+    await page.keyboard.press("Control+A");
+    const current = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+    await page.keyboard.insertText(JSON.stringify({ ...settings, ...current, "blastRadius.reviewerName": "Changed Reviewer" }, null, 2));
+    await page.keyboard.press("Control+S");
+    for (let i = 0; i < 100 && !fs.readFileSync(settingsFile, "utf8").includes("Changed Reviewer"); i += 1) {
+      await page.waitForTimeout(100);
+    }
+    assert.match(fs.readFileSync(settingsFile, "utf8"), /Changed Reviewer/);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+P");
+    await page.locator(".quick-input-widget input").fill("deploy.sh");
+    await page.locator(".quick-input-list .monaco-list-row").first().waitFor();
+    await page.keyboard.press("Enter");
+    const changed = "Record review of rm-recursive-unguarded by Changed Reviewer";
+    let seen = "";
+    for (let attempt = 0; attempt < 30 && !seen.includes(changed); attempt += 1) {
+      await page.locator(".monaco-editor .view-line", { hasText: /rm\s-rf/ }).first().click();
+      await page.keyboard.press("Control+.");
+      const widget = page.locator(".action-widget").first();
+      await widget.waitFor();
+      await page.waitForTimeout(300);
+      seen = await widget.innerText();
+      await page.keyboard.press("Escape");
+      if (!seen.includes(changed)) await page.waitForTimeout(500);
+    }
+    assert.ok(seen.includes(changed), `code actions after the change: ${seen}`);
     done();
   } catch (error) {
     await page.screenshot({ path: "/tmp/blast-radius-e2e-failure.png" }).catch(() => {});

@@ -143,10 +143,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return;
       }
       if (event.affectsConfiguration(`${SECTION}.path`) || !client) {
+        output?.info("blastRadius.path changed: restarting the server");
         await stopClient();
         await startClient(context);
         return;
       }
+      output?.info("settings changed: sending them to the server");
       await client.sendNotification(DidChangeConfigurationNotification.type, {
         settings: serverPayload(readSetting),
       });
