@@ -39,7 +39,11 @@ enum Command {
         format: ListFormat,
     },
     /// Run the language server on stdin/stdout.
-    Server,
+    Server {
+        /// Accepted for clients that pass it (stdio is the only transport).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the documentation of a rule.
     Explain {
         /// The rule id, for example `rm-recursive-unguarded`.
@@ -133,7 +137,7 @@ pub fn main() -> u8 {
         Command::Rules { format } => docs::list(&mut out, format),
         Command::Explain { rule } => docs::explain(&mut out, &rule),
         Command::TestRules { dir } => test_rules::run(&dir, &mut out, &mut io::stderr()),
-        Command::Server => {
+        Command::Server { .. } => {
             drop(out);
             return crate::lsp::run();
         }

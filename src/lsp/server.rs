@@ -440,6 +440,10 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Clients that pull settings send `null`: nothing changed that the server can see.
+        if params.settings.is_null() {
+            return;
+        }
         let settings = EditorSettings::from_json(Some(&params.settings));
         let changed = {
             let mut editor = self.editor.write().unwrap_or_else(|e| e.into_inner());

@@ -386,10 +386,27 @@ impl Base {
     }
 }
 
-/// For each line of `new`, the line of `old` it is unchanged from, if any.
+/// For each line of `new`, the line of `old` it is unchanged from, if any. The common first and
+/// last lines are matched directly, so an edit in one place costs a diff of that place only.
 pub fn line_map(old: &str, new: &str) -> Vec<Option<usize>> {
-    let mut map: Vec<Option<usize>> = Vec::with_capacity(line_count(new));
-    let input = InternedInput::new(Lines(old), Lines(new));
+    let old_lines: Vec<&str> = old.lines().collect();
+    let new_lines: Vec<&str> = new.lines().collect();
+    let prefix = old_lines
+        .iter()
+        .zip(&new_lines)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = old_lines[prefix..]
+        .iter()
+        .rev()
+        .zip(new_lines[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let old_middle = &old_lines[prefix..old_lines.len() - suffix];
+    let new_middle = &new_lines[prefix..new_lines.len() - suffix];
+    let mut map: Vec<Option<usize>> = Vec::with_capacity(new_lines.len());
+    map.extend((0..prefix).map(Some));
+    let input = InternedInput::new(Lines(old_middle), Lines(new_middle));
     let mut old_pos = 0usize;
     let mut new_pos = 0usize;
     diff(
@@ -397,39 +414,39 @@ pub fn line_map(old: &str, new: &str) -> Vec<Option<usize>> {
         &input,
         |before: Range<u32>, after: Range<u32>| {
             while new_pos < after.start as usize {
-                map.push(Some(old_pos));
+                map.push(Some(prefix + old_pos));
                 old_pos += 1;
                 new_pos += 1;
             }
-            for _ in after.clone() {
-                map.push(None);
-            }
+            map.extend(after.clone().map(|_| None));
             new_pos = after.end as usize;
             old_pos = before.end as usize;
         },
     );
-    while new_pos < input.after.len() {
-        map.push(Some(old_pos));
+    while new_pos < new_middle.len() {
+        map.push(Some(prefix + old_pos));
         old_pos += 1;
         new_pos += 1;
     }
+    let old_suffix_start = old_lines.len() - suffix;
+    map.extend((0..suffix).map(|i| Some(old_suffix_start + i)));
     map
 }
 
 /// Lines without their terminators, so `\r\n` against `\n` or a missing final newline is not
 /// a change.
-struct Lines<'a>(&'a str);
+struct Lines<'a, 'b>(&'b [&'a str]);
 
-impl<'a> imara_diff::intern::TokenSource for Lines<'a> {
+impl<'a, 'b> imara_diff::intern::TokenSource for Lines<'a, 'b> {
     type Token = &'a str;
-    type Tokenizer = std::str::Lines<'a>;
+    type Tokenizer = std::iter::Copied<std::slice::Iter<'b, &'a str>>;
 
     fn tokenize(&self) -> Self::Tokenizer {
-        self.0.lines()
+        self.0.iter().copied()
     }
 
     fn estimate_tokens(&self) -> u32 {
-        (self.0.len() / 40).min(u32::MAX as usize) as u32
+        self.0.len().min(u32::MAX as usize) as u32
     }
 }
 
@@ -460,5 +477,11 @@ mod tests {
         assert_eq!(line_map("", ""), Vec::<Option<usize>>::new());
         // Line endings are not changes.
         assert_eq!(line_map("a\nb\n", "a\r\nb"), vec![Some(0), Some(1)]);
+        // Repeated lines around an edit.
+        assert_eq!(
+            line_map("x\nx\nx\n", "x\nx\ny\nx\n"),
+            vec![Some(0), Some(1), None, Some(2)]
+        );
+        assert_eq!(line_map("a\nb\nc\n", "c\n"), vec![Some(2)]);
     }
 }
