@@ -575,3 +575,41 @@ async fn the_language_server_reports_provenance_bulk_insertions_and_follows_head
         .await;
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn editor_settings_turn_provenance_off_and_override_the_policy() {
+    let repo = Repo::new();
+    let text = "DROP TABLE users;\n";
+    repo.commit(
+        &[("m.sql", text)],
+        "Drop\n\nCo-authored-by: Claude <noreply@anthropic.com>",
+        ANN,
+    );
+    let path = std::fs::canonicalize(repo.path()).unwrap().join("m.sql");
+    let uri = format!("file://{}", path.display());
+    let mut client = Client::in_process();
+    client
+        .initialize(json!({}), json!({"blastRadius": {"provenance": false}}))
+        .await;
+    client.open(&uri, "sql", text).await;
+    let first = client.diagnostics(&uri, 1).await;
+    assert_eq!(
+        first[0]["severity"], 1,
+        "the rule's own severity: {first:?}"
+    );
+    assert!(!first[0]["message"].as_str().unwrap().contains("provenance"));
+    // Provenance on, with the AI class lowered to a hint by the editor's policy override.
+    client
+        .notify(
+            "workspace/didChangeConfiguration",
+            json!({"settings": {"blastRadius": {"provenance": true, "policy": {"ai": "hint"}}}}),
+        )
+        .await;
+    let judged = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["diagnostics"][0]["data"]["policy"] == "ai"
+        })
+        .await;
+    assert_eq!(judged["diagnostics"][0]["severity"], 4, "{judged}");
+    client.shutdown().await;
+}
