@@ -18,10 +18,12 @@ pub enum Language {
     Yaml,
     Json,
     Dockerfile,
+    Make,
+    PowerShell,
 }
 
 impl Language {
-    pub const ALL: [Language; 12] = [
+    pub const ALL: [Language; 14] = [
         Language::Bash,
         Language::Python,
         Language::Sql,
@@ -34,6 +36,8 @@ impl Language {
         Language::Yaml,
         Language::Json,
         Language::Dockerfile,
+        Language::Make,
+        Language::PowerShell,
     ];
 
     /// The query directory name and the id used in configuration and output.
@@ -51,6 +55,8 @@ impl Language {
             Language::Yaml => "yaml",
             Language::Json => "json",
             Language::Dockerfile => "dockerfile",
+            Language::Make => "make",
+            Language::PowerShell => "powershell",
         }
     }
 
@@ -72,6 +78,8 @@ impl Language {
             Language::Yaml => tree_sitter_yaml::LANGUAGE.into(),
             Language::Json => tree_sitter_json::LANGUAGE.into(),
             Language::Dockerfile => tree_sitter_containerfile::LANGUAGE.into(),
+            Language::Make => tree_sitter_make::LANGUAGE.into(),
+            Language::PowerShell => tree_sitter_powershell::LANGUAGE.into(),
         }
     }
 
@@ -82,7 +90,9 @@ impl Language {
             | Language::Python
             | Language::Hcl
             | Language::Yaml
-            | Language::Dockerfile => "#",
+            | Language::Dockerfile
+            | Language::Make
+            | Language::PowerShell => "#",
             Language::Sql => "--",
             Language::JavaScript
             | Language::TypeScript
@@ -138,6 +148,7 @@ impl Language {
             ".bashrc" | ".bash_profile" | ".bash_login" | ".bash_logout" | ".profile"
             | ".zshrc" | ".zprofile" | ".envrc" => return Some(Language::Bash),
             "dockerfile" | "containerfile" => return Some(Language::Dockerfile),
+            "makefile" | "gnumakefile" => return Some(Language::Make),
             _ => {}
         }
         if lower.starts_with("dockerfile.") || lower.starts_with("containerfile.") {
@@ -157,6 +168,8 @@ impl Language {
             "yaml" | "yml" => Some(Language::Yaml),
             "json" | "jsonc" => Some(Language::Json),
             "dockerfile" | "containerfile" => Some(Language::Dockerfile),
+            "mk" => Some(Language::Make),
+            "ps1" | "psm1" => Some(Language::PowerShell),
             _ => None,
         }
     }
@@ -174,6 +187,8 @@ impl Language {
             "sh" | "bash" | "dash" | "ksh" | "zsh" | "ash" | "mksh" => Some(Language::Bash),
             "python" | "pypy" => Some(Language::Python),
             "node" | "deno" | "bun" => Some(Language::JavaScript),
+            "make" | "gmake" => Some(Language::Make),
+            "pwsh" => Some(Language::PowerShell),
             _ => None,
         }
     }
@@ -217,6 +232,15 @@ mod tests {
             ("main.go", "", Some(Language::Go)),
             ("lib.rs", "", Some(Language::Rust)),
             ("tool", "#!/usr/bin/env node\n", Some(Language::JavaScript)),
+            ("Makefile", "", Some(Language::Make)),
+            ("src/makefile", "", Some(Language::Make)),
+            ("GNUmakefile", "", Some(Language::Make)),
+            ("rules.mk", "", Some(Language::Make)),
+            ("Makefile.am", "", None),
+            ("build.ps1", "", Some(Language::PowerShell)),
+            ("Tools.psm1", "", Some(Language::PowerShell)),
+            ("rules", "#!/usr/bin/make -f\n", Some(Language::Make)),
+            ("tool", "#!/usr/bin/env pwsh\n", Some(Language::PowerShell)),
             ("README", "hello", None),
         ];
         for (name, contents, expected) in cases {

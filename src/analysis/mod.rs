@@ -247,6 +247,13 @@ pub fn collect<'t>(
     rules: &RuleSet,
     budget: Duration,
 ) -> Collected {
+    // Queries compile on first use; that one-time cost (seconds for a large catalog on a busy
+    // machine) must not eat the budget of the first document of a language, nor of the shell
+    // snippets embedded in it.
+    let compiled = rules.compiled(language);
+    if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
+        rules.compiled(Language::Bash);
+    }
     collect_within(text, nodes, language, rules, Instant::now() + budget, 0)
 }
 
@@ -292,6 +299,7 @@ fn collect_within<'t>(
         collect_node(
             text,
             *node,
+            language,
             compiled,
             query,
             rules,
@@ -357,6 +365,7 @@ fn collect_within<'t>(
 fn collect_node<'t>(
     text: &'t str,
     node: Node<'t>,
+    language: Language,
     compiled: &query::CompiledLanguage,
     query: &tree_sitter::Query,
     rules: &RuleSet,
@@ -389,7 +398,7 @@ fn collect_node<'t>(
                     compiled.shell_capture.and_then(capture_node),
                     compiled.argv_capture.and_then(capture_node),
                 ) {
-                    (Some(node), _) => embed::script(node, text),
+                    (Some(node), _) => embed::shell_text(node, text, language),
                     (None, Some(node)) => embed::argv(node, text),
                     (None, None) => None,
                 };
