@@ -3,6 +3,7 @@
 //! (`["rm", "-rf", path]`), turned into a shell snippet the shell rules can check, with a map
 //! from snippet offsets back to the host document.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use tree_sitter::Node;
@@ -123,14 +124,21 @@ pub(crate) fn make_recipe(node: Node<'_>, host: &str) -> Option<Snippet> {
         let line = host.get(node.byte_range())?;
         start += line.len() - line.trim_start_matches(['@', '-', '+', ' ', '\t']).len();
     }
-    let end = make_node(node, host, &mut out, start)?;
+    let literals = make_literals(node, host);
+    let end = make_node(node, host, &mut out, start, &literals)?;
     out.push(host.get(end..node.end_byte())?, end..node.end_byte());
     out.finish(node.start_byte())
 }
 
 /// Rewrites the children of a make node into `out`, copying the text between them; returns the
 /// offset up to which the host text has been consumed.
-fn make_node(node: Node<'_>, host: &str, out: &mut Rewriter, mut at: usize) -> Option<usize> {
+fn make_node(
+    node: Node<'_>,
+    host: &str,
+    out: &mut Rewriter,
+    mut at: usize,
+    literals: &HashMap<&str, &str>,
+) -> Option<usize> {
     let mut cursor = node.walk();
     for child in node.children(&mut cursor) {
         let range = child.byte_range();
@@ -140,7 +148,7 @@ fn make_node(node: Node<'_>, host: &str, out: &mut Rewriter, mut at: usize) -> O
         let replacement: Option<String> = match child.kind() {
             "escape" => Some(host.get(range.clone())?.replacen("$$", "$", 1)),
             "automatic_variable" => Some("make_target".to_string()),
-            "variable_reference" => Some(make_variable(child, host)),
+            "variable_reference" => Some(make_variable(child, host, literals)),
             "function_call" | "shell_function" | "substitution_reference" => {
                 Some("${MAKE_EXPR}".to_string())
             }
@@ -152,21 +160,65 @@ fn make_node(node: Node<'_>, host: &str, out: &mut Rewriter, mut at: usize) -> O
                 out.push(&text, range.clone());
                 at = range.end;
             }
-            _ if child.child_count() > 0 => at = make_node(child, host, out, at)?,
+            _ if child.child_count() > 0 => at = make_node(child, host, out, at, literals)?,
             _ => {}
         }
     }
     Some(at)
 }
 
+/// The variables of the Makefile set once, with `=`, `:=` or `::=`, to a literal value (no `$`):
+/// `BUILDDIR = _build`. Make substitutes those values (only a `make VAR=...` command line
+/// overrides them), so the recipe is read with the value. A variable set more than once, with
+/// `?=` (the environment wins) or `+=`, or to a computed value stays unknown.
+fn make_literals<'h>(node: Node<'_>, host: &'h str) -> HashMap<&'h str, &'h str> {
+    let mut root = node;
+    while let Some(parent) = root.parent() {
+        root = parent;
+    }
+    let mut seen: HashMap<&str, Option<&str>> = HashMap::new();
+    let mut stack = vec![root];
+    while let Some(current) = stack.pop() {
+        if current.kind() != "variable_assignment" {
+            if current.kind() != "recipe" {
+                let mut cursor = current.walk();
+                stack.extend(current.named_children(&mut cursor));
+            }
+            continue;
+        }
+        let field = |name: &str| {
+            current
+                .child_by_field_name(name)
+                .and_then(|n| host.get(n.byte_range()))
+        };
+        let Some(name) = field("name") else {
+            continue;
+        };
+        let literal = match (field("operator"), field("value")) {
+            (Some("=" | ":=" | "::="), Some(value)) if !value.contains('$') => Some(value.trim()),
+            _ => None,
+        };
+        seen.entry(name)
+            .and_modify(|v| *v = None)
+            .or_insert(literal);
+    }
+    seen.into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect()
+}
+
 /// `$(NAME)` as the shell variable `${NAME}` (characters a shell name cannot hold become `_`);
 /// `$(@D)` and friends as a file of the rule; anything computed as an unknown value.
-fn make_variable(node: Node<'_>, host: &str) -> String {
+fn make_variable(node: Node<'_>, host: &str, literals: &HashMap<&str, &str>) -> String {
     let mut cursor = node.walk();
     let children: Vec<Node<'_>> = node.named_children(&mut cursor).collect();
     match children.as_slice() {
         [only] if only.kind() == "automatic_variable" => "make_target".to_string(),
         [only] if only.kind() == "word" => {
+            let raw = host.get(only.byte_range()).unwrap_or("");
+            if let Some(value) = literals.get(raw) {
+                return (*value).to_string();
+            }
             let name: String = host
                 .get(only.byte_range())
                 .unwrap_or("")
@@ -511,6 +563,14 @@ mod host_tests {
                 "end"
             ]
         );
+    }
+
+    #[test]
+    fn make_variables_set_once_to_a_literal_are_substituted() {
+        let host = "B = _build\nC ?= out\nD := $(B)/x\nE = a\nE = b\n\nx:\n\trm -rf $(B)/* $(C) $(D) $(E)\n";
+        let found = snippets(Language::Make, host, "recipe_line");
+        assert_eq!(found[0].0, "rm -rf _build/* ${C} ${D} ${E}");
+        assert_eq!(found[0].1[2], "$(B)/*");
     }
 
     #[test]
