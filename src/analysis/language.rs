@@ -20,10 +20,11 @@ pub enum Language {
     Dockerfile,
     Make,
     PowerShell,
+    Batch,
 }
 
 impl Language {
-    pub const ALL: [Language; 14] = [
+    pub const ALL: [Language; 15] = [
         Language::Bash,
         Language::Python,
         Language::Sql,
@@ -38,6 +39,7 @@ impl Language {
         Language::Dockerfile,
         Language::Make,
         Language::PowerShell,
+        Language::Batch,
     ];
 
     /// The query directory name and the id used in configuration and output.
@@ -57,6 +59,7 @@ impl Language {
             Language::Dockerfile => "dockerfile",
             Language::Make => "make",
             Language::PowerShell => "powershell",
+            Language::Batch => "batch",
         }
     }
 
@@ -80,6 +83,7 @@ impl Language {
             Language::Dockerfile => tree_sitter_containerfile::LANGUAGE.into(),
             Language::Make => tree_sitter_make::LANGUAGE.into(),
             Language::PowerShell => tree_sitter_powershell::LANGUAGE.into(),
+            Language::Batch => tree_sitter_batch::LANGUAGE.into(),
         }
     }
 
@@ -100,6 +104,8 @@ impl Language {
             | Language::Go
             | Language::Rust
             | Language::Json => "//",
+            // `::` breaks inside parenthesised blocks; `REM` works everywhere.
+            Language::Batch => "REM",
         }
     }
 
@@ -170,6 +176,7 @@ impl Language {
             "dockerfile" | "containerfile" => Some(Language::Dockerfile),
             "mk" => Some(Language::Make),
             "ps1" | "psm1" => Some(Language::PowerShell),
+            "bat" | "cmd" => Some(Language::Batch),
             _ => None,
         }
     }
@@ -239,6 +246,8 @@ mod tests {
             ("Makefile.am", "", None),
             ("build.ps1", "", Some(Language::PowerShell)),
             ("Tools.psm1", "", Some(Language::PowerShell)),
+            ("build.cmd", "", Some(Language::Batch)),
+            ("CLEAN.BAT", "", Some(Language::Batch)),
             ("rules", "#!/usr/bin/make -f\n", Some(Language::Make)),
             ("tool", "#!/usr/bin/env pwsh\n", Some(Language::PowerShell)),
             ("README", "hello", None),

@@ -57,6 +57,7 @@ pub fn detect_language(language_id: &str, path: &str, text: &str) -> Option<Lang
         "dockerfile" => Some(Language::Dockerfile),
         "makefile" | "make" => Some(Language::Make),
         "powershell" | "ps1" | "pwsh" => Some(Language::PowerShell),
+        "bat" | "batch" | "cmd" => Some(Language::Batch),
         _ => None,
     };
     by_id.or_else(|| Language::detect(path, text))
