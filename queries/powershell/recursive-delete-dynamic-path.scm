@@ -1,7 +1,9 @@
 ; Remove-Item -Recurse (or an alias: rm, ri, del, erase, rd, rmdir; -Recurse may be shortened to
 ; -r) on a path that starts with a variable, an expandable string starting with one, or a
 ; subexpression. Parameters come in any order, hence two patterns. `$PSScriptRoot` (the script's
-; own directory, always set when a script runs) does not count as unknown.
+; own directory, always set when a script runs) does not count as unknown, nor does the pipeline
+; item `$_` / `$PSItem` (`Get-ChildItem | ForEach-Object { Remove-Item $_.FullName -Recurse }`):
+; an entry a listing just returned, never empty or a root.
 ((command
   command_name: (command_name) @_name
   command_elements: (command_elements
@@ -10,7 +12,8 @@
   (#match? @_name "(?i)^(remove-item|rm|ri|del|erase|rd|rmdir)$")
   (#match? @_flag "(?i)^-r(e(c(u(r(se?)?)?)?)?)?$")
   (#match? @target "^\"?\\$")
-  (#not-match? @target "(?i)^\"?\\$(PSScriptRoot|null|true|false)\\b"))
+  (#not-match? @target "(?i)^\"?\\$(PSScriptRoot|null|true|false)\\b")
+  (#not-match? @target "(?i)^\"?(\\$\\()?\\$(_|PSItem)\\b"))
 
 ((command
   command_name: (command_name) @_name
@@ -20,7 +23,8 @@
   (#match? @_name "(?i)^(remove-item|rm|ri|del|erase|rd|rmdir)$")
   (#match? @_flag "(?i)^-r(e(c(u(r(se?)?)?)?)?)?$")
   (#match? @target "^\"?\\$")
-  (#not-match? @target "(?i)^\"?\\$(PSScriptRoot|null|true|false)\\b"))
+  (#not-match? @target "(?i)^\"?\\$(PSScriptRoot|null|true|false)\\b")
+  (#not-match? @target "(?i)^\"?(\\$\\()?\\$(_|PSItem)\\b"))
 
 ; [System.IO.Directory]::Delete($path, $true): the .NET recursive delete.
 ((invokation_expression) @match
