@@ -20,9 +20,11 @@ import sys
 
 TEST_PATH = re.compile(
     r"(/tests?/|/testdata/|_test\.go$|/test_[^/]*\.py$|_test\.py$|/__tests__/|/awstesting/"
-    r"|/conftest\.py$|/molecule/|/testing/)"
+    r"|/conftest\.py$|/molecule/|/testing/|/graphtest/|/testutils?/)"
 )
-DELETE_LIBRARIES = re.compile(r"/(rimraf|fs-extra|del|graceful-fs|@npmcli/fs)/")
+DELETE_LIBRARIES = re.compile(
+    r"/(rimraf|fs-extra|del|graceful-fs|@npmcli/fs)/|/pkg/system/rm(_windows)?\.go$"
+)
 DOCKERFILE = re.compile(r"(^|/)(Dockerfile|Containerfile)[^/]*$|\.(dockerfile|containerfile)$", re.I)
 SAME_LINE_GUARD = re.compile(
     r"(\[\[?\s*-z\s+[^]]*\]\]?\s*\|\||test\s+-z\s+\S+\s*\|\||\[\[?\s*!\s+-[de]\s+[^]]*\]\]?\s*\|\|"
@@ -54,7 +56,18 @@ def operand(line, finding):
     """The variable a recursive delete acts on, when the line shows a simple one."""
     text = line[finding["start"]["column"] - 1 :]
     m = re.search(r"(?:RemoveAll|rmtree|rm\s+-\w+)\s*\(?\s*\"?\$?\{?([A-Za-z_][A-Za-z0-9_]*)", text)
+    if m is None:
+        m = re.search(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", text)
     return m.group(1) if m else None
+
+
+def script_dir(root, finding, var):
+    """The variable holds the directory of the running script."""
+    if not var:
+        return False
+    text = file_text(root, finding)
+    idiom = r"(dirname\s+\S*\$0|BASH_SOURCE|MyCommand\.(Definition|Path)|PSScriptRoot)"
+    return re.search(rf"\$?\b{re.escape(var)}\b\s*=.*{idiom}", text, re.I) is not None
 
 
 def created_temp_dir(root, finding, var):
@@ -71,7 +84,8 @@ def created_temp_dir(root, finding, var):
 def classify(root, f):
     rule, path = f["rule"], f["path"]
     line = source_line(root, f)
-    is_test = TEST_PATH.search(path) is not None
+    # aws-sdk-go's bucket_cleanup is a real tool: it deletes every bucket matching a prefix.
+    is_test = TEST_PATH.search(path) is not None and "/awstesting/cmd/" not in path
     if rule in ("etc-write", "chmod-chown-recursive", "rm-recursive-unguarded") and DOCKERFILE.search(path):
         return "noise", "inside a Dockerfile RUN: changes the image being built, not a host"
     if rule == "recursive-delete-dynamic-path":
@@ -79,6 +93,8 @@ def classify(root, f):
             return "noise", "the implementation of a deletion library: its caller chooses the path"
         if created_temp_dir(root, f, operand(line, f)):
             return "noise", "deletes a temporary directory the same file created (mkdtemp/MkdirTemp)"
+        if script_dir(root, f, operand(line, f)):
+            return "noise", "below the running script's own directory (set from $0 / MyCommand)"
         if re.search(r"(^|/)make\.bat$", path):
             return "noise", "Sphinx make.bat: BUILDDIR is set to _build a few lines above"
         if is_test:
@@ -89,6 +105,8 @@ def classify(root, f):
             return "noise", "guarded on the same line (`[ -z X ] ||`, `[ ! -d X ] ||`, `if [ -f X ]`)"
         if created_temp_dir(root, f, operand(line, f)):
             return "noise", "removes a directory the script created with mktemp"
+        if script_dir(root, f, operand(line, f)):
+            return "noise", "below the running script's own directory (set from $0 / BASH_SOURCE)"
         if re.search(r"(^|/)(GNU)?makefile$", path, re.I):
             return "noise", "Makefile variable set with `?=` or from other variables to a build directory"
         if is_test:

@@ -330,6 +330,12 @@ fn collect_within<'t>(
             depth + 1,
         );
         truncated |= nested.truncated;
+        // A tab-indented `# ...` line in a Makefile rule is a recipe line the shell reads as a
+        // comment: directives written there (as the code action writes them, indented like the
+        // line below) are the host's comments too.
+        if language == Language::Make {
+            comments.extend(nested.comments.iter().map(|c| snippet.to_host(c)));
+        }
         for mut finding in nested.findings {
             let snippet_target = finding
                 .target
