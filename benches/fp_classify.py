@@ -107,8 +107,10 @@ def classify(root, f):
             return "noise", "removes a directory the script created with mktemp"
         if script_dir(root, f, operand(line, f)):
             return "noise", "below the running script's own directory (set from $0 / BASH_SOURCE)"
+        if "$(MODLIB)" in line:
+            return "tp", "kernel modules_install: removes /lib/modules/<version>/kernel of the host"
         if re.search(r"(^|/)(GNU)?makefile$", path, re.I):
-            return "noise", "Makefile variable set with `?=` or from other variables to a build directory"
+            return "noise", "Makefile variable set with `?=` or from other variables to a packaging directory"
         if is_test:
             return "noise", "test script removing its own scratch directory"
         return "tp", "rm -r of a variable path in a shipped script"
