@@ -19,9 +19,12 @@ PYPI=(
   boto3==1.35.90
   botocore==1.35.90
   salt==3007.1
-  checkov==3.2.350
   fabric==3.2.2
   invoke==2.2.0
+)
+# Wheels: their sdists need a compiled build step before pip can even download them.
+PYPI_WHEELS=(
+  checkov==3.2.350
 )
 # JavaScript / TypeScript.
 NPM=(
@@ -61,13 +64,15 @@ DEBS=(
 )
 
 fetch_pypi() {
-  local spec=$1 name=${1%%==*}
+  local spec=$1 form=$2 name=${1%%==*}
   [ -e "$SRC/pypi/.$name.done" ] && return
   local dir="$DL/pypi/$name"
   mkdir -p "$dir"
-  # sdists only where they need no build step to be downloaded (metadata via setup.py can compile).
-  pip download --quiet --no-deps --no-binary :all: --no-build-isolation -d "$dir" "$spec" 2>/dev/null ||
+  if [ "$form" = wheel ]; then
     pip download --quiet --no-deps --only-binary :all: -d "$dir" "$spec"
+  else
+    pip download --quiet --no-deps --no-binary :all: -d "$dir" "$spec"
+  fi
   mkdir -p "$SRC/pypi/$name"
   for f in "$dir"/*; do
     case $f in
@@ -101,8 +106,10 @@ fetch_deb() {
   touch "$SRC/deb/.$name.done"
 }
 
-for p in "${PYPI[@]}"; do fetch_pypi "$p" || echo "skip pypi $p" >&2; done
+for p in "${PYPI[@]}"; do fetch_pypi "$p" sdist || echo "skip pypi $p" >&2; done
+for p in "${PYPI_WHEELS[@]}"; do fetch_pypi "$p" wheel || echo "skip pypi $p" >&2; done
 for p in "${NPM[@]}"; do fetch_npm "$p" || echo "skip npm $p" >&2; done
+compgen -G '/var/lib/apt/lists/*Packages*' >/dev/null || apt-get update -qq
 for p in "${DEBS[@]}"; do fetch_deb "$p"; done
 
 # Versions actually unpacked, for the report.
