@@ -93,6 +93,7 @@ fn markers(language: Language) -> &'static [&'static str] {
         (Language::Hcl, _) => &["#", "//"],
         (_, "#") => &["#"],
         (_, "--") => &["--"],
+        (_, "REM") => &["REM", "::"],
         _ => &["//"],
     }
 }

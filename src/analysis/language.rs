@@ -18,10 +18,13 @@ pub enum Language {
     Yaml,
     Json,
     Dockerfile,
+    Make,
+    PowerShell,
+    Batch,
 }
 
 impl Language {
-    pub const ALL: [Language; 12] = [
+    pub const ALL: [Language; 15] = [
         Language::Bash,
         Language::Python,
         Language::Sql,
@@ -34,6 +37,9 @@ impl Language {
         Language::Yaml,
         Language::Json,
         Language::Dockerfile,
+        Language::Make,
+        Language::PowerShell,
+        Language::Batch,
     ];
 
     /// The query directory name and the id used in configuration and output.
@@ -51,6 +57,9 @@ impl Language {
             Language::Yaml => "yaml",
             Language::Json => "json",
             Language::Dockerfile => "dockerfile",
+            Language::Make => "make",
+            Language::PowerShell => "powershell",
+            Language::Batch => "batch",
         }
     }
 
@@ -72,6 +81,9 @@ impl Language {
             Language::Yaml => tree_sitter_yaml::LANGUAGE.into(),
             Language::Json => tree_sitter_json::LANGUAGE.into(),
             Language::Dockerfile => tree_sitter_containerfile::LANGUAGE.into(),
+            Language::Make => tree_sitter_make::LANGUAGE.into(),
+            Language::PowerShell => tree_sitter_powershell::LANGUAGE.into(),
+            Language::Batch => tree_sitter_batch::LANGUAGE.into(),
         }
     }
 
@@ -82,7 +94,9 @@ impl Language {
             | Language::Python
             | Language::Hcl
             | Language::Yaml
-            | Language::Dockerfile => "#",
+            | Language::Dockerfile
+            | Language::Make
+            | Language::PowerShell => "#",
             Language::Sql => "--",
             Language::JavaScript
             | Language::TypeScript
@@ -90,6 +104,8 @@ impl Language {
             | Language::Go
             | Language::Rust
             | Language::Json => "//",
+            // `::` breaks inside parenthesised blocks; `REM` works everywhere.
+            Language::Batch => "REM",
         }
     }
 
@@ -138,6 +154,7 @@ impl Language {
             ".bashrc" | ".bash_profile" | ".bash_login" | ".bash_logout" | ".profile"
             | ".zshrc" | ".zprofile" | ".envrc" => return Some(Language::Bash),
             "dockerfile" | "containerfile" => return Some(Language::Dockerfile),
+            "makefile" | "gnumakefile" => return Some(Language::Make),
             _ => {}
         }
         if lower.starts_with("dockerfile.") || lower.starts_with("containerfile.") {
@@ -157,6 +174,9 @@ impl Language {
             "yaml" | "yml" => Some(Language::Yaml),
             "json" | "jsonc" => Some(Language::Json),
             "dockerfile" | "containerfile" => Some(Language::Dockerfile),
+            "mk" => Some(Language::Make),
+            "ps1" | "psm1" => Some(Language::PowerShell),
+            "bat" | "cmd" => Some(Language::Batch),
             _ => None,
         }
     }
@@ -174,6 +194,8 @@ impl Language {
             "sh" | "bash" | "dash" | "ksh" | "zsh" | "ash" | "mksh" => Some(Language::Bash),
             "python" | "pypy" => Some(Language::Python),
             "node" | "deno" | "bun" => Some(Language::JavaScript),
+            "make" | "gmake" => Some(Language::Make),
+            "pwsh" => Some(Language::PowerShell),
             _ => None,
         }
     }
@@ -217,6 +239,17 @@ mod tests {
             ("main.go", "", Some(Language::Go)),
             ("lib.rs", "", Some(Language::Rust)),
             ("tool", "#!/usr/bin/env node\n", Some(Language::JavaScript)),
+            ("Makefile", "", Some(Language::Make)),
+            ("src/makefile", "", Some(Language::Make)),
+            ("GNUmakefile", "", Some(Language::Make)),
+            ("rules.mk", "", Some(Language::Make)),
+            ("Makefile.am", "", None),
+            ("build.ps1", "", Some(Language::PowerShell)),
+            ("Tools.psm1", "", Some(Language::PowerShell)),
+            ("build.cmd", "", Some(Language::Batch)),
+            ("CLEAN.BAT", "", Some(Language::Batch)),
+            ("rules", "#!/usr/bin/make -f\n", Some(Language::Make)),
+            ("tool", "#!/usr/bin/env pwsh\n", Some(Language::PowerShell)),
             ("README", "hello", None),
         ];
         for (name, contents, expected) in cases {

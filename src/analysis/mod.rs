@@ -250,10 +250,13 @@ pub fn collect<'t>(
     rules: &RuleSet,
     budget: Duration,
 ) -> Collected {
-    // Compiling the queries (once per language and rule set) is not part of a run's budget:
-    // the language's own and the shell rules it may embed.
-    rules.compiled(language);
-    rules.compiled(Language::Bash);
+    // Queries compile on first use; that one-time cost (seconds for a large catalog on a busy
+    // machine) must not eat the budget of the first document of a language, nor of the shell
+    // snippets embedded in it.
+    let compiled = rules.compiled(language);
+    if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
+        rules.compiled(Language::Bash);
+    }
     collect_within(text, nodes, language, rules, Instant::now() + budget, 0)
 }
 
@@ -299,6 +302,7 @@ fn collect_within<'t>(
         collect_node(
             text,
             *node,
+            language,
             compiled,
             query,
             rules,
@@ -329,6 +333,12 @@ fn collect_within<'t>(
             depth + 1,
         );
         truncated |= nested.truncated;
+        // A tab-indented `# ...` line in a Makefile rule is a recipe line the shell reads as a
+        // comment: directives written there (as the code action writes them, indented like the
+        // line below) are the host's comments too.
+        if language == Language::Make {
+            comments.extend(nested.comments.iter().map(|c| snippet.to_host(c)));
+        }
         for mut finding in nested.findings {
             let snippet_target = finding
                 .target
@@ -364,6 +374,7 @@ fn collect_within<'t>(
 fn collect_node<'t>(
     text: &'t str,
     node: Node<'t>,
+    language: Language,
     compiled: &query::CompiledLanguage,
     query: &tree_sitter::Query,
     rules: &RuleSet,
@@ -396,7 +407,7 @@ fn collect_node<'t>(
                     compiled.shell_capture.and_then(capture_node),
                     compiled.argv_capture.and_then(capture_node),
                 ) {
-                    (Some(node), _) => embed::script(node, text),
+                    (Some(node), _) => embed::shell_text(node, text, language),
                     (None, Some(node)) => embed::argv(node, text),
                     (None, None) => None,
                 };
