@@ -155,10 +155,21 @@ pub fn analyze(text: &str, language: Language, rules: &RuleSet) -> Vec<Finding> 
 /// Parses and analyses a document; the flag says the analysis stopped early (match limit or
 /// time budget) and findings may be missing.
 pub fn analyze_checked(text: &str, language: Language, rules: &RuleSet) -> (Vec<Finding>, bool) {
+    analyze_within(text, language, rules, DOCUMENT_BUDGET)
+}
+
+/// [`analyze_checked`] with another time budget: the CLI gives a document more time than the
+/// editor, so a busy CI runner does not lose findings an idle laptop reports.
+pub fn analyze_within(
+    text: &str,
+    language: Language,
+    rules: &RuleSet,
+    budget: Duration,
+) -> (Vec<Finding>, bool) {
     let Some(tree) = parse(language, text, None) else {
         return (Vec::new(), true);
     };
-    let collected = collect(text, &[tree.root_node()], language, rules, DOCUMENT_BUDGET);
+    let collected = collect(text, &[tree.root_node()], language, rules, budget);
     let truncated = collected.truncated;
     (finish(text, rules, collected), truncated)
 }
@@ -167,9 +178,13 @@ pub fn analyze_checked(text: &str, language: Language, rules: &RuleSet) -> (Vec<
 /// cursor grow without bound.
 const MATCH_LIMIT: u32 = 1024;
 
-/// Upper bound on the time a whole-document query run may take; past it the results are partial
-/// and marked as such, so a pathological document cannot stall the CLI or an editor.
+/// Upper bound on the time a whole-document query run may take in the editor; past it the
+/// results are partial and marked as such, so a pathological document cannot stall it.
 pub const DOCUMENT_BUDGET: Duration = Duration::from_secs(1);
+
+/// The same bound for `check`: long enough that machine load does not change what CI reports,
+/// short enough that a pathological file cannot stall a run.
+pub const CLI_DOCUMENT_BUDGET: Duration = Duration::from_secs(10);
 
 /// Analyses a parsed document: runs the language's combined query once, then applies the
 /// directives found in its comments. Findings come sorted by position.

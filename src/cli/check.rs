@@ -435,7 +435,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
     };
     let rules = &candidate.context.settings.rules;
     let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
-        analysis::analyze_checked(&text, language, rules)
+        analysis::analyze_within(&text, language, rules, analysis::CLI_DOCUMENT_BUDGET)
     }));
     let Ok((findings, truncated)) = analysed else {
         return skipped("internal error while analysing this file".to_string(), true);
