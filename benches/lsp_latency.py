@@ -20,6 +20,7 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 LINES = 10_000
@@ -172,8 +173,10 @@ def generate(language: str, rng: random.Random) -> tuple[str, str, str]:
 
 class Server:
     def __init__(self, binary: str):
+        # The server's log goes to a file, so a crash can be diagnosed.
+        self.log = tempfile.NamedTemporaryFile(prefix="blast-radius-server-", suffix=".log", delete=False)
         self.proc = subprocess.Popen([binary, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=self.log)
         self.next_id = 1
 
     def send(self, message: dict) -> None:
@@ -186,7 +189,8 @@ class Server:
         while True:
             line = self.proc.stdout.readline()
             if not line:
-                raise RuntimeError("server closed stdout")
+                code = self.proc.wait(timeout=10)
+                raise RuntimeError(f"server closed stdout (exit {code}); its log: {self.log.name}")
             line = line.strip()
             if not line:
                 break
@@ -211,10 +215,17 @@ class Server:
                 if p["uri"] == uri and p.get("version") == version:
                     return p
 
-    def close(self) -> None:
+    def close(self) -> float:
         self.request("shutdown", None)
         self.send({"jsonrpc": "2.0", "method": "exit"})
-        self.proc.wait(timeout=10)
+        start = time.perf_counter()
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            print("  the server did not exit within 60 s of `exit`; killed", file=sys.stderr)
+        return time.perf_counter() - start
 
 
 def percentile(values, p):
@@ -261,6 +272,8 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str)
         server.wait_diagnostics(uri, version)
         latencies.append((time.perf_counter() - t0) * 1000)
     server.close()
+    os.unlink(server.log.name)
+    print(f"  {language}: open {open_ms:.0f} ms, median {statistics.median(latencies):.2f} ms", file=sys.stderr)
     return {
         "language": language,
         "bytes": len(text.encode()),
@@ -302,9 +315,12 @@ def memory(binary: str, counts: list[int], seed: int) -> list[dict]:
             server.wait_diagnostics(uri, 1)
             opened += 1
         rss = rss_mb(server.proc.pid)
+        print(f"  {count} open documents: {rss_mb(server.proc.pid):.0f} MB", file=sys.stderr)
         results.append({"documents": count, "rss_mb": rss, "per_document_mb": (rss - baseline) / count,
                         "baseline_mb": baseline})
-    server.close()
+    exit_s = server.close()
+    os.unlink(server.log.name)
+    print(f"  exit after shutdown with {opened} open documents: {exit_s:.1f} s", file=sys.stderr)
     return results
 
 
