@@ -7,6 +7,10 @@ time each `didChange` until the `publishDiagnostics` of that version arrives. Al
 diagnostics after `didOpen`. Prints median, p99 and max per language.
 
     cargo build --release && python3 benches/lsp_latency.py [--edits 1000] [--binary PATH]
+        [--languages bash,python,...] [--memory 1,100,500] [--json]
+
+Then, in a fresh server, opens 1, 100 and 500 of these documents (the languages in turn) and
+reads the server's resident memory (VmRSS) once each document's diagnostics have arrived.
 """
 
 import argparse
@@ -16,68 +20,163 @@ import random
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 LINES = 10_000
 
 
+NAMES = {
+    "bash": ("deploy.sh", "shellscript"), "python": ("jobs.py", "python"), "sql": ("migration.sql", "sql"),
+    "hcl": ("main.tf", "terraform"), "javascript": ("handlers.js", "javascript"),
+    "typescript": ("service.ts", "typescript"), "tsx": ("Panel.tsx", "typescriptreact"), "go": ("jobs.go", "go"),
+    "rust": ("jobs.rs", "rust"), "yaml": ("cluster.yaml", "yaml"), "json": ("policy.json", "json"),
+    "dockerfile": ("Dockerfile", "dockerfile"),
+}
+LANGUAGES = list(NAMES)
+
+
+def block(language: str, i: int, risky: bool, rng: random.Random) -> list[str]:
+    """One unit of realistic code (a function, a class, a resource, a statement); `risky` units
+    hold a finding."""
+    if language == "bash":
+        return [
+            f"deploy_{i}() {{",
+            f'  local target="$STAGING/{i}"',
+            f'  if [ -f "config/{i}.yaml" ]; then',
+            f'    cp "config/{i}.yaml" "$target/" && echo "step {i}"',
+            "  fi",
+            f'  rm -rf "$BUILD_{i}"/*' if risky else rng.choice([f"  kubectl get pods -n app-{i}", f"  curl -fsS https://api/{i}"]),
+            "}",
+            "",
+        ]
+    if language == "python":
+        return [
+            f"class Handler{i}:",
+            "    def run(self, event):",
+            f"        value = compute({i}, name='item-{i}')",
+            f"        shutil.rmtree(event.path_{i})" if risky else "        self.store(value)",
+            "        return value",
+            "",
+        ]
+    if language == "sql":
+        return [f"DROP TABLE legacy_{i};" if risky else rng.choice([
+            f"UPDATE accounts SET balance = balance + 1 WHERE id = {i};",
+            f"INSERT INTO events (id, kind) VALUES ({i}, 'deploy');",
+        ])]
+    if language == "hcl":
+        return [
+            f'resource "aws_s3_bucket" "b{i}" {{',
+            f'  bucket        = "acme-{i}"',
+            f"  force_destroy = {'true' if risky else 'false'}",
+            "  tags = {",
+            '    team = "data"',
+            "  }",
+            "}",
+            "",
+        ]
+    if language in ("javascript", "typescript", "tsx"):
+        typed = language != "javascript"
+        arg = "event: Event" if typed else "event"
+        lines = [
+            f"export async function handle{i}({arg}) {{",
+            f"  const key = `jobs/${{event.id}}/{i}`;",
+            f"  const result = await store.get(key, {{ retries: {i % 5} }});",
+            f"  fs.rmSync(event.workdir_{i}, {{ recursive: true, force: true }});" if risky
+            else "  logger.info('handled', { key, size: result.length });",
+            "  return result;",
+            "}",
+            "",
+        ]
+        if language == "tsx":
+            lines[-2:-2] = [f"export const Row{i} = () => <li className=\"row\">{{'item {i}'}}</li>;"]
+        return lines
+    if language == "go":
+        return [
+            f"func handle{i}(ctx context.Context, event *Event) error {{",
+            f'\tkey := fmt.Sprintf("jobs/%s/{i}", event.ID)',
+            "\tif err := store.Put(ctx, key, event.Body); err != nil {",
+            "\t\treturn err",
+            "\t}",
+            f"\tos.RemoveAll(event.Workdir{i})" if risky else "\tlog.Printf(\"stored %s\", key)",
+            "\treturn nil",
+            "}",
+            "",
+        ]
+    if language == "rust":
+        return [
+            f"pub fn handle_{i}(event: &Event) -> std::io::Result<()> {{",
+            f'    let key = format!("jobs/{{}}/{i}", event.id);',
+            "    store::put(&key, &event.body)?;",
+            f"    std::fs::remove_dir_all(&event.workdir_{i})?;" if risky else '    log::info!("stored {key}");',
+            "    Ok(())",
+            "}",
+            "",
+        ]
+    if language == "yaml":
+        return [
+            "---",
+            "apiVersion: apps/v1",
+            "kind: Deployment",
+            "metadata:",
+            f"  name: worker-{i}",
+            "spec:",
+            "  template:",
+            "    spec:",
+            "      containers:",
+            f"        - name: worker-{i}",
+            f"          image: registry.example/worker:{i}",
+            "          securityContext:",
+            f"            privileged: {'true' if risky else 'false'}",
+        ]
+    if language == "json":
+        return [
+            "    {",
+            '      "Effect": "Allow",',
+            f'      "Action": ["s3:GetObject", "s3:PutObject"],',
+            f'      "Resource": "{"*" if risky else f"arn:aws:s3:::acme-{i}/*"}"',
+            "    },",
+        ]
+    if language == "dockerfile":
+        return [
+            f"RUN apt-get install -y package-{i} && rm -rf /var/lib/apt/lists/*",
+            f"ENV STEP_{i}=done",
+            "USER root" if risky else f"COPY files/{i} /opt/app/{i}",
+        ]
+    raise ValueError(language)
+
+
 def generate(language: str, rng: random.Random) -> tuple[str, str, str]:
-    """(uri, languageId, text) of a realistic 10,000-line document: shell functions, Python classes
-    with methods, a flat SQL migration, Terraform resource blocks; a finding every ~2,000 lines."""
+    """(uri, languageId, text) of a realistic 10,000-line document of the language, with a
+    finding every ~1,000-2,000 lines."""
     lines: list[str] = []
+    if language == "python":
+        lines += ["import shutil", ""]
+    elif language in ("javascript", "typescript", "tsx"):
+        lines += ["import fs from 'node:fs';", ""]
+    elif language == "go":
+        lines += ["package jobs", "", 'import "os"', ""]
+    elif language == "json":
+        lines += ["{", '  "Version": "2012-10-17",', '  "Statement": [']
+    elif language == "dockerfile":
+        lines += ["FROM debian:bookworm"]
     i = 0
-    while len(lines) < LINES:
+    tail = ['    {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}', "  ]", "}"] \
+        if language == "json" else []
+    while len(lines) < LINES - len(tail):
         i += 1
-        risky = i % 200 == 100
-        if language == "bash":
-            lines += [
-                f"deploy_{i}() {{",
-                f'  local target="$STAGING/{i}"',
-                f'  if [ -f "config/{i}.yaml" ]; then',
-                f'    cp "config/{i}.yaml" "$target/" && echo "step {i}"',
-                "  fi",
-                f'  rm -rf "$BUILD_{i}"/*' if risky else rng.choice([f"  kubectl get pods -n app-{i}", f"  curl -fsS https://api/{i}"]),
-                "}",
-                "",
-            ]
-        elif language == "python":
-            if i == 1:
-                lines += ["import shutil", ""]
-            lines += [
-                f"class Handler{i}:",
-                "    def run(self, event):",
-                f"        value = compute({i}, name='item-{i}')",
-                f"        shutil.rmtree(event.path_{i})" if risky else "        self.store(value)",
-                "        return value",
-                "",
-            ]
-        elif language == "sql":
-            lines.append(f"DROP TABLE legacy_{i};" if risky else rng.choice([
-                f"UPDATE accounts SET balance = balance + 1 WHERE id = {i};",
-                f"INSERT INTO events (id, kind) VALUES ({i}, 'deploy');",
-            ]))
-        elif language == "hcl":
-            lines += [
-                f'resource "aws_s3_bucket" "b{i}" {{',
-                f'  bucket        = "acme-{i}"',
-                f"  force_destroy = {'true' if risky else 'false'}",
-                "  tags = {",
-                '    team = "data"',
-                "  }",
-                "}",
-                "",
-            ]
-    text = "\n".join(lines[:LINES]) + "\n"
-    names = {"bash": ("deploy.sh", "shellscript"), "python": ("jobs.py", "python"),
-             "sql": ("migration.sql", "sql"), "hcl": ("main.tf", "terraform")}
-    name, language_id = names[language]
+        lines += block(language, i, i % 200 == 100, rng)
+    text = "\n".join(lines[:LINES - len(tail)] + tail) + "\n"
+    name, language_id = NAMES[language]
     return f"file:///bench/{name}", language_id, text
 
 
 class Server:
     def __init__(self, binary: str):
+        # The server's log goes to a file, so a crash can be diagnosed.
+        self.log = tempfile.NamedTemporaryFile(prefix="blast-radius-server-", suffix=".log", delete=False)
         self.proc = subprocess.Popen([binary, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=self.log)
         self.next_id = 1
 
     def send(self, message: dict) -> None:
@@ -90,7 +189,8 @@ class Server:
         while True:
             line = self.proc.stdout.readline()
             if not line:
-                raise RuntimeError("server closed stdout")
+                code = self.proc.wait(timeout=10)
+                raise RuntimeError(f"server closed stdout (exit {code}); its log: {self.log.name}")
             line = line.strip()
             if not line:
                 break
@@ -115,10 +215,17 @@ class Server:
                 if p["uri"] == uri and p.get("version") == version:
                     return p
 
-    def close(self) -> None:
+    def close(self) -> float:
         self.request("shutdown", None)
         self.send({"jsonrpc": "2.0", "method": "exit"})
-        self.proc.wait(timeout=10)
+        start = time.perf_counter()
+        try:
+            self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            print("  the server did not exit within 60 s of `exit`; killed", file=sys.stderr)
+        return time.perf_counter() - start
 
 
 def percentile(values, p):
@@ -165,6 +272,8 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str)
         server.wait_diagnostics(uri, version)
         latencies.append((time.perf_counter() - t0) * 1000)
     server.close()
+    os.unlink(server.log.name)
+    print(f"  {language}: open {open_ms:.0f} ms, median {statistics.median(latencies):.2f} ms", file=sys.stderr)
     return {
         "language": language,
         "bytes": len(text.encode()),
@@ -177,25 +286,71 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str)
     }
 
 
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def memory(binary: str, counts: list[int], seed: int) -> list[dict]:
+    """Resident memory of one server with N open 10,000-line documents (the languages in turn),
+    measured once the diagnostics of every document have arrived."""
+    rng = random.Random(seed)
+    texts = [generate(language, rng) for language in LANGUAGES]
+    server = Server(binary)
+    server.request("initialize", {"processId": None, "capabilities": {}})
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    baseline = rss_mb(server.proc.pid)
+    results = []
+    opened = 0
+    for count in sorted(counts):
+        while opened < count:
+            uri, language_id, text = texts[opened % len(texts)]
+            uri = uri.replace("/bench/", f"/bench/{opened}/")
+            server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                         "params": {"textDocument": {"uri": uri, "languageId": language_id, "version": 1,
+                                                     "text": text}}})
+            server.wait_diagnostics(uri, 1)
+            opened += 1
+        rss = rss_mb(server.proc.pid)
+        print(f"  {count} open documents: {rss_mb(server.proc.pid):.0f} MB", file=sys.stderr)
+        results.append({"documents": count, "rss_mb": rss, "per_document_mb": (rss - baseline) / count,
+                        "baseline_mb": baseline})
+    exit_s = server.close()
+    os.unlink(server.log.name)
+    print(f"  exit after shutdown with {opened} open documents: {exit_s:.1f} s", file=sys.stderr)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--binary", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "blast-radius"))
-    parser.add_argument("--languages", default="bash,python,sql,hcl")
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--memory", default="1,100,500",
+                        help="open-document counts for the memory measurement ('' to skip)")
     parser.add_argument("--json", action="store_true", help="print results as JSON")
     parser.add_argument("--typing", choices=["code", "adversarial"], default="code",
                         help="code: identifier characters and auto-closed pairs (default); "
                              "adversarial: unpaired quotes and $ that break the parse")
     args = parser.parse_args()
-    results = [run_language(args.binary, lang, args.edits, 7, args.typing) for lang in args.languages.split(",")]
+    results = [run_language(args.binary, lang, args.edits, 7, args.typing)
+               for lang in args.languages.split(",") if lang]
+    counts = [int(n) for n in args.memory.split(",") if n]
+    memory_results = memory(args.binary, counts, 7) if counts else []
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"latency": results, "memory": memory_results}, indent=2))
         return 0
     print(f"typing: {args.typing}")
     print(f"{'language':<8} {'size':>8} {'open ms':>8} {'median ms':>10} {'p99 ms':>8} {'max ms':>8}  edits")
     for r in results:
         print(f"{r['language']:<8} {r['bytes'] / 1024:>6.0f}KB {r['open_ms']:>8.1f} {r['median_ms']:>10.2f} "
               f"{r['p99_ms']:>8.2f} {r['max_ms']:>8.2f}  {r['edits']}")
+    for m in memory_results:
+        print(f"{m['documents']:>4} open documents: {m['rss_mb']:.0f} MB resident "
+              f"({m['per_document_mb']:.1f} MB per document over the {m['baseline_mb']:.0f} MB of an idle server)")
     return 0
 
 

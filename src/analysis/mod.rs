@@ -272,8 +272,34 @@ pub fn collect<'t>(
     if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
         rules.compiled(Language::Bash);
     }
-    collect_within(text, nodes, language, rules, Instant::now() + budget, 0)
+    collect_within(text, nodes, language, rules, thread_cpu_time() + budget, 0)
 }
+
+/// CPU time used by the current thread. Budgets are counted in it rather than in wall time, so
+/// that the same file gets the same findings on an idle machine and on a loaded CI runner (with
+/// a wall-clock budget, a starved process cut whole files short).
+fn thread_cpu_time() -> Duration {
+    #[cfg(unix)]
+    {
+        let mut now = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `clock_gettime` only writes the `timespec` it is handed.
+        if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0 {
+            return Duration::new(
+                u64::try_from(now.tv_sec).unwrap_or(0),
+                u32::try_from(now.tv_nsec).unwrap_or(0),
+            );
+        }
+    }
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// The query cursor reports progress every hundred or so steps; the clock is read on every
+/// `CLOCK_EVERY`th report, which keeps its cost out of the profile.
+const CLOCK_EVERY: u32 = 16;
 
 /// How deep shell may nest in shell (`bash -c "sh -c '...'"`) before it is no longer followed.
 const MAX_EMBED_DEPTH: usize = 2;
@@ -291,7 +317,7 @@ fn collect_within<'t>(
     nodes: &[Node<'t>],
     language: Language,
     rules: &RuleSet,
-    deadline: Instant,
+    deadline: Duration,
     depth: usize,
 ) -> Collected {
     let compiled = rules.compiled(language);
@@ -303,8 +329,10 @@ fn collect_within<'t>(
     let mut commands = CommandCache::default();
     let mut sink = Sink::default();
     let over_budget = Cell::new(false);
+    let mut reports = 0u32;
     let mut check_time = |_: &QueryCursorState| {
-        if Instant::now() > deadline {
+        reports = reports.wrapping_add(1);
+        if reports % CLOCK_EVERY == 0 && thread_cpu_time() > deadline {
             over_budget.set(true);
             ControlFlow::Break(())
         } else {
