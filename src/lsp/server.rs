@@ -78,7 +78,14 @@ impl Backend {
     }
 
     /// Runs `work`, turning a panic into a logged error so one bug never ends the server.
+    /// The error is also sent to the client's log, naming the document and, when the panic
+    /// came from a rule evaluation, the rule.
     pub(super) fn guarded<T>(&self, what: &str, uri: &Uri, work: impl FnOnce() -> T) -> Option<T> {
+        let work = || {
+            #[cfg(debug_assertions)]
+            super::injected_panic(what);
+            work()
+        };
         match panic::catch_unwind(AssertUnwindSafe(work)) {
             Ok(value) => Some(value),
             Err(payload) => {
@@ -87,9 +94,35 @@ impl Backend {
                     .map(|s| s.to_string())
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                tracing::error!("internal error in {what} for {}: {detail}", uri.as_str());
+                let rule = crate::analysis::take_panicked_rule()
+                    .map(|rule| format!(" (rule {rule})"))
+                    .unwrap_or_default();
+                let message = format!(
+                    "internal error in {what} for {}{rule}: {detail}",
+                    uri.as_str()
+                );
+                tracing::error!("{message}");
+                if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                    let client = self.client.clone();
+                    runtime.spawn(async move {
+                        client.log_message(MessageType::ERROR, message).await;
+                    });
+                }
                 None
             }
+        }
+    }
+
+    /// The answer to a request whose handler panicked (the panic is already logged).
+    fn failed(what: &str, uri: &Uri) -> Error {
+        Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!(
+                "blast-radius: internal error in {what} for {}; see the server log",
+                uri.as_str()
+            )
+            .into(),
+            data: None,
         }
     }
 
@@ -309,13 +342,27 @@ impl LanguageServer for Backend {
             .to_file_path()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let opened = self.guarded("didOpen", &uri, || {
-            let language = detect_language(&item.language_id, &path, &item.text);
-            Document::open(language, item.version, item.text, settings.rules.clone())
+        let mut language = detect_language(&item.language_id, &path, &item.text);
+        let limit = settings.config.max_file_size;
+        let oversized = (language.is_some() && item.text.len() as u64 > limit).then(|| {
+            language = None;
+            format!(
+                "blast-radius: {} is not analysed: {} bytes is over the size limit of {limit} \
+                 bytes (`max-file-size`)",
+                uri.as_str(),
+                item.text.len()
+            )
         });
-        if let Some(document) = opened {
-            self.documents.insert(uri.clone(), document);
-            self.bump(&uri);
+        let mut document =
+            Document::unanalysed(language, item.version, item.text, settings.rules.clone());
+        self.guarded("didOpen", &uri, || document.analyse_from_scratch());
+        self.documents.insert(uri.clone(), document);
+        self.bump(&uri);
+        if let Some(message) = oversized {
+            tracing::warn!("{message}");
+            self.client
+                .show_message(MessageType::WARNING, message)
+                .await;
         }
         self.report_config_problems(problems).await;
         self.publish(&uri).await;
@@ -397,11 +444,10 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let encoding = self.encoding();
-        Ok(self
-            .guarded("hover", &uri, || {
-                hover::hover(&document, position.position, encoding)
-            })
-            .flatten())
+        self.guarded("hover", &uri, || {
+            hover::hover(&document, position.position, encoding)
+        })
+        .ok_or_else(|| Self::failed("hover", &uri))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -414,7 +460,8 @@ impl LanguageServer for Backend {
         let actions = self.guarded("codeAction", &uri, || {
             code_action::actions(&document, &uri, &params, encoding, reviewer.as_deref())
         });
-        Ok(actions.filter(|a| !a.is_empty()))
+        let actions = actions.ok_or_else(|| Self::failed("codeAction", &uri))?;
+        Ok(Some(actions).filter(|a| !a.is_empty()))
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
@@ -422,9 +469,8 @@ impl LanguageServer for Backend {
         let Some(document) = self.documents.get(&uri) else {
             return Ok(None);
         };
-        Ok(self
-            .guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
-            .flatten())
+        self.guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
+            .ok_or_else(|| Self::failed("codeLens", &uri))
     }
 
     async fn diagnostic(
@@ -449,7 +495,7 @@ impl LanguageServer for Backend {
                 params.previous_result_id.as_deref(),
             )
         });
-        report.ok_or_else(Error::internal_error)
+        report.ok_or_else(|| Self::failed("diagnostic", &uri))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
