@@ -1,7 +1,8 @@
 //! The pure core: text + language + rule set in, findings with byte ranges out.
 //!
 //! Architecture invariant: this module does no I/O, knows nothing of LSP or the CLI, keeps no
-//! global mutable state, and never panics on any input; a document that does not parse still
+//! global mutable state (but per-thread parsers, the rule a panic unwound through, and a
+//! debug-build test hook), and never panics on any input; a document that does not parse still
 //! gets the findings of the parts that do.
 
 pub mod directives;

@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Node, Point, Tree};
 
 use super::position::{self, Encoding};
+use crate::analysis::query::{PatternRole, Predicate};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
 
 /// Time a re-analysis after one edit may take. A syntax error mid-typing (an unclosed quote) can
@@ -234,7 +235,9 @@ impl Document {
         // match the root, across statements: re-querying only the touched statements would miss
         // or keep stale such matches, so the whole document is queried again.
         let error_root = |tree: &Tree| tree.root_node().is_error();
-        let whole = old_tree.as_ref().is_some_and(error_root) || error_root(&new_tree);
+        let whole = old_tree.as_ref().is_some_and(error_root)
+            || error_root(&new_tree)
+            || reads_across_statements(&self.rules, language);
         self.tree = Some(new_tree);
         let facts = analysis::document_facts(&self.text, language, &self.rules);
         if whole || facts != self.document_facts {
@@ -368,6 +371,32 @@ fn statements_touching(root: Node<'_>, dirty: Range<usize>) -> (Range<usize>, Ve
         region = container.byte_range();
     }
     (region, statements)
+}
+
+/// Whether a finding of this language can depend on top-level statements other than its own:
+/// a pattern over several sibling nodes (SQL's GRANT split by the grammar into an ERROR, a
+/// statement and an ERROR), or a predicate that reads later siblings (`#not-followed-by?`: the
+/// last USER of a Dockerfile stage depends on every instruction after it). Such a language is
+/// queried whole after each edit.
+fn reads_across_statements(rules: &RuleSet, language: Language) -> bool {
+    let compiled = rules.compiled(language);
+    let Some(query) = compiled.query.as_ref() else {
+        return false;
+    };
+    compiled
+        .patterns
+        .iter()
+        .enumerate()
+        .any(|(index, role)| match role {
+            PatternRole::Rule(pattern) => {
+                !query.is_pattern_rooted(index)
+                    || pattern
+                        .predicates
+                        .iter()
+                        .any(|p| matches!(p, Predicate::NotFollowedBy { .. }))
+            }
+            _ => false,
+        })
 }
 
 /// Whether an ERROR node is among the touched statements or within two siblings of them. Rules
@@ -960,18 +989,25 @@ mod tests {
 
     /// Regression cases the random sequences found: after an edit, findings that depend on
     /// more than the touched statements. The root turning into an ERROR node (every pattern may
-    /// then match across the whole file), and a GRANT split by the grammar into an ERROR, a
-    /// statement and another ERROR (a pattern over three top-level siblings).
+    /// then match across the whole file), a GRANT split by the grammar into an ERROR, a
+    /// statement and another ERROR (a pattern over three top-level siblings), and a Dockerfile
+    /// `USER root` that becomes the last USER of its stage when a later USER is deleted.
     #[test]
     fn findings_stay_right_where_the_file_does_not_parse() {
         let rules = Arc::new(RuleSet::builtin());
-        let cases: &[(&str, Span, &str)] = &[
-            (FIRST, (14, 7, 38, 60), ""),
-            (SECOND, (0, 24, 13, 0), "-- <- sql-update-without-where\n"),
+        let cases: &[(Language, &str, Span, &str)] = &[
+            (Language::Sql, FIRST, (14, 7, 38, 60), ""),
+            (
+                Language::Sql,
+                SECOND,
+                (0, 24, 13, 0),
+                "-- <- sql-update-without-where\n",
+            ),
+            (Language::Dockerfile, THIRD, (6, 21, 11, 0), "USER node\n"),
         ];
-        for (initial, (sl, sc, el, ec), inserted) in cases {
+        for (language, initial, (sl, sc, el, ec), inserted) in cases {
             let mut document =
-                Document::open(Some(Language::Sql), 1, initial.to_string(), rules.clone());
+                Document::open(Some(*language), 1, initial.to_string(), rules.clone());
             let change = TextDocumentContentChangeEvent {
                 range: Some(LspRange {
                     start: Position::new(*sl, *sc),
@@ -981,7 +1017,7 @@ mod tests {
                 text: inserted.to_string(),
             };
             document.apply_changes(vec![change], 2, Encoding::Utf8);
-            let fresh = analysis::analyze(&document.text, Language::Sql, &rules);
+            let fresh = analysis::analyze(&document.text, *language, &rules);
             assert!(!fresh.is_empty());
             assert_eq!(document.findings, fresh, "{:?}", document.text);
         }
@@ -990,4 +1026,6 @@ mod tests {
     const FIRST: &str = "-- V42__retire_legacy_billing.sql (Flyway, PostgreSQL)\r\n-- The legacy billing tables were replaced by billing.invoices in V38.\r\n\r\nBEGIN;\r\n\r\nCREATE TABLE IF NOT EXISTS billing.invoice_archive (LIKE billing.legacy_invoices INCLUDING ALL);\r\n\r\nDROP TABLE billing.legacy_invoices;\r\n-- <- sql-drop-table\r\n\r\ndrop table if exists billing.legacy_payments cascade;\r\n-- <- sql-drop-table\r\n\r\nDROP TABLE IF EXISTS \"LegacyCoupons\", legacy_coupon_redemptions RESTRICT;\r\n-- <- sql-drop-table\r\n\r\nDrop Table public.stripe_webhook_events;\r\n-- <- sql-drop-table\r\n\r\nCOMMIT;\r\n\r\n-- MySQL: downgrade of 2024_03_01_000000_create_sessions_table\r\ndrop table `sessions`;\r\n-- <- sql-drop-table\r\n\r\nCREATE OR REPLACE FUNCTION reset_staging() RETURNS void LANGUAGE sql AS $$\r\n  DROP TABLE staging_events;\r\n  -- <- sql-drop-table\r\n  CREATE TABLE staging_events (LIKE events);\r\n$$;\r\n\r\nDROP TEMPORARY TABLE IF EXISTS tmp_import_rows;\r\n-- ok sql-drop-table: MySQL temporary table, visible only to this session\r\n\r\nDROP VIEW IF EXISTS billing.invoice_totals;\r\n-- ok sql-drop-table: a view holds no rows of its own\r\n\r\nDROP INDEX CONCURRENTLY IF EXISTS billing.legacy_invoices_customer_idx;\r\n-- ok sql-drop-table: an index can be rebuilt from the table\r\n\r\n-- DROP TABLE billing.invoices;\r\n-- ok sql-drop-table: commented out\r\n\r\n/* DROP TABLE billing.invoices; */\r\n-- ok sql-drop-table: inside a block comment\r\n\r\nINSERT INTO audit.schema_changes (statement) VALUES ('DROP TABLE billing.legacy_invoices');\r\n-- ok sql-drop-table: a string literal\r\n\r\n";
 
     const SECOND: &str = "-- V3__roles_and_grants.sql (PostgreSQL)\r\n\r\nCREATE ROLE app_owner NOLOGIN;\r\nCREATE ROLE -- <- sql-drop-table\nervice LOGIN;\r\n\r\nCREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, total_cents bigint NOT NULL);\r\n\r\nGRANT ALL PRIVILEGES ON TABLE orders TO order_service;\r\n-- <- sql-grant-all\r\n\r\ngrant all on database shop to order_service;\r\n-- <- sql-grant-all\r\n\r\nGRANT ALL ON ALL TABLES IN SCHEMA public TO app_owner;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO PUBLIC;\r\n-- <- sql-gra-- ok sql-delete-without-where: data-modifying CTE with a WHERE\n";
+
+    const THIRD: &str = "# syntax=docker/dockerfile:1\r\n# Multi-stage build; each stage's last USER decides who its image runs as.\r\n\r\nFROM jenkins/jenkins:2.462.1-lts-jdk17 AS jenkins-agent\r\nUSER root\r\n# ok dockerfile-user-root: switched back to the jenkins user later in this stage\r\nRUN apt-get update \\\r\n && apt-get install -y --no-install-recommends docker-ce-cli make\r\nCOPY plugins.txt /usr/share/jenkins/ref/plugins.txt\r\nUSER jenkins\r\nRUN jenkins-plugin-cli --plugin-file /usr/share/jenkins/ref/plugins.txt\r\n\r\nFROM node:20-bookworm-slim AS dev\r\nWORKDIR $certificates\r\n\r\nFROM debian:bookworm-slim AS runtime\r\nRUN useradd --system --uid 10001 --create-home app\r\nUSER root\r\n# ok dockerfile-user-root: followed by USER app before the end of the stage\r\n中文";
 }
