@@ -13,9 +13,8 @@ use super::position::{self, Encoding};
 use crate::analysis::query::{PatternRole, Predicate};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
 
-/// Time a re-analysis after one edit may take. A syntax error mid-typing (an unclosed quote) can
-/// turn the rest of a file into one statement; past this budget its results are partial, marked
-/// as such, and complete again once the text parses.
+/// Time a re-query of the touched statements may take; past it the whole document is queried
+/// with the document budget.
 const EDIT_BUDGET: std::time::Duration = std::time::Duration::from_millis(100);
 
 pub struct Document {
@@ -231,12 +230,15 @@ impl Document {
                 dirty = dirty.start.min(changed.start_byte)..dirty.end.max(changed.end_byte);
             }
         }
-        // When the root itself is an ERROR node (the file did not parse as a whole), patterns
-        // match the root, across statements: re-querying only the touched statements would miss
-        // or keep stale such matches, so the whole document is queried again.
-        let error_root = |tree: &Tree| tree.root_node().is_error();
-        let whole = old_tree.as_ref().is_some_and(error_root)
-            || error_root(&new_tree)
+        // The touched statements are not enough when a finding can depend on other statements,
+        // or on the way the parser recovered from an error: recovery can restructure nodes the
+        // edit did not touch without `changed_ranges` reporting them, and unparsed text is read
+        // across statements (SQL's GRANT). Then, and after a run that stopped early, the whole
+        // document is queried again.
+        let has_error = |tree: &Tree| tree.root_node().has_error();
+        let whole = old_tree.as_ref().is_some_and(has_error)
+            || has_error(&new_tree)
+            || self.collected.truncated
             || reads_across_statements(&self.rules, language);
         self.tree = Some(new_tree);
         let facts = analysis::document_facts(&self.text, language, &self.rules);
@@ -247,10 +249,6 @@ impl Document {
         if let Some(tree) = self.tree.as_ref() {
             let parsed = started.elapsed();
             let (region, statements) = statements_touching(tree.root_node(), dirty);
-            if near_error(&statements) {
-                self.analyse_all();
-                return warnings;
-            }
             let fresh =
                 analysis::collect(&self.text, &statements, language, &self.rules, EDIT_BUDGET);
             let complete = !fresh.truncated;
@@ -263,8 +261,8 @@ impl Document {
                 if complete { "" } else { " (stopped early)" }
             );
             self.collected.splice(region, fresh);
-            if !complete && !tree.root_node().has_error() {
-                // The text parses again: give the whole document its full budget once.
+            if !complete {
+                // Give the whole document its full budget once.
                 self.analyse_all();
                 return warnings;
             }
@@ -375,9 +373,10 @@ fn statements_touching(root: Node<'_>, dirty: Range<usize>) -> (Range<usize>, Ve
 
 /// Whether a finding of this language can depend on top-level statements other than its own:
 /// a pattern over several sibling nodes (SQL's GRANT split by the grammar into an ERROR, a
-/// statement and an ERROR), or a predicate that reads later siblings (`#not-followed-by?`: the
-/// last USER of a Dockerfile stage depends on every instruction after it). Such a language is
-/// queried whole after each edit.
+/// statement and an ERROR), or a predicate that reads other statements (`#not-followed-by?`:
+/// the last USER of a Dockerfile stage depends on every instruction after it;
+/// `#not-bound-to?`: a Python name's assignment may be a module-level statement of its own).
+/// Such a language is queried whole after each edit.
 fn reads_across_statements(rules: &RuleSet, language: Language) -> bool {
     let compiled = rules.compiled(language);
     let Some(query) = compiled.query.as_ref() else {
@@ -390,31 +389,15 @@ fn reads_across_statements(rules: &RuleSet, language: Language) -> bool {
         .any(|(index, role)| match role {
             PatternRole::Rule(pattern) => {
                 !query.is_pattern_rooted(index)
-                    || pattern
-                        .predicates
-                        .iter()
-                        .any(|p| matches!(p, Predicate::NotFollowedBy { .. }))
+                    || pattern.predicates.iter().any(|p| {
+                        matches!(
+                            p,
+                            Predicate::NotFollowedBy { .. } | Predicate::NotBoundTo { .. }
+                        )
+                    })
             }
             _ => false,
         })
-}
-
-/// Whether an ERROR node is among the touched statements or within two siblings of them. Rules
-/// read text the grammar could not parse across neighbouring top-level nodes (an ERROR, the
-/// statement after it, the ERROR after that: SQL's GRANT ... TO PUBLIC), which a query run on
-/// each touched statement alone cannot match; near an ERROR the whole document is queried.
-fn near_error(statements: &[Node<'_>]) -> bool {
-    let (Some(first), Some(last)) = (statements.first(), statements.last()) else {
-        return false;
-    };
-    let before = std::iter::successors(first.prev_sibling(), Node::prev_sibling).take(2);
-    let after = std::iter::successors(last.next_sibling(), Node::next_sibling).take(2);
-    statements
-        .iter()
-        .copied()
-        .chain(before)
-        .chain(after)
-        .any(|node| node.is_error())
 }
 
 /// tree-sitter's point for a byte offset: rows count `\n`, columns are bytes.
@@ -990,34 +973,70 @@ mod tests {
     /// Regression cases the random sequences found: after an edit, findings that depend on
     /// more than the touched statements. The root turning into an ERROR node (every pattern may
     /// then match across the whole file), a GRANT split by the grammar into an ERROR, a
-    /// statement and another ERROR (a pattern over three top-level siblings), and a Dockerfile
-    /// `USER root` that becomes the last USER of its stage when a later USER is deleted.
+    /// statement and another ERROR (a pattern over three top-level siblings), a Dockerfile
+    /// `USER root` that becomes the last USER of its stage when a later USER is deleted, a TSX
+    /// call restructured by error recovery away from the edit, and a Python `#not-bound-to?`
+    /// whose assignment is another statement.
     #[test]
     fn findings_stay_right_where_the_file_does_not_parse() {
         let rules = Arc::new(RuleSet::builtin());
-        let cases: &[(Language, &str, Span, &str)] = &[
-            (Language::Sql, FIRST, (14, 7, 38, 60), ""),
+        type Case<'a> = (Language, &'a str, Encoding, &'a [(Span, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                Language::Sql,
+                FIRST,
+                Encoding::Utf8,
+                &[((14, 7, 38, 60), "")],
+            ),
             (
                 Language::Sql,
                 SECOND,
-                (0, 24, 13, 0),
-                "-- <- sql-update-without-where\n",
+                Encoding::Utf8,
+                &[((0, 24, 13, 0), "-- <- sql-update-without-where\n")],
             ),
-            (Language::Dockerfile, THIRD, (6, 21, 11, 0), "USER node\n"),
+            (
+                Language::Dockerfile,
+                THIRD,
+                Encoding::Utf8,
+                &[((6, 21, 11, 0), "USER node\n")],
+            ),
+            (
+                Language::Tsx,
+                FOURTH,
+                Encoding::Utf8,
+                &[(
+                    (8, 0, 8, 0),
+                    "  const bucket = String(formData.get(\"bucket\"));\n",
+                )],
+            ),
+            (
+                Language::Python,
+                FIFTH,
+                Encoding::Utf32,
+                &[((13, 13, 52, 48), ""), ((14, 40, 14, 40), "$")],
+            ),
         ];
-        for (language, initial, (sl, sc, el, ec), inserted) in cases {
+        for (language, initial, encoding, edits) in cases {
             let mut document =
                 Document::open(Some(*language), 1, initial.to_string(), rules.clone());
-            let change = TextDocumentContentChangeEvent {
-                range: Some(LspRange {
-                    start: Position::new(*sl, *sc),
-                    end: Position::new(*el, *ec),
-                }),
-                range_length: None,
-                text: inserted.to_string(),
-            };
-            document.apply_changes(vec![change], 2, Encoding::Utf8);
-            let fresh = analysis::analyze(&document.text, *language, &rules);
+            let changes = edits
+                .iter()
+                .map(
+                    |((sl, sc, el, ec), inserted)| TextDocumentContentChangeEvent {
+                        range: Some(LspRange {
+                            start: Position::new(*sl, *sc),
+                            end: Position::new(*el, *ec),
+                        }),
+                        range_length: None,
+                        text: inserted.to_string(),
+                    },
+                )
+                .collect();
+            document.apply_changes(changes, 2, *encoding);
+            // The analysis of the document's own tree (error recovery in an incremental parse
+            // may differ from a fresh one).
+            let tree = document.tree.as_ref().unwrap();
+            let fresh = analysis::analyze_tree(&document.text, tree, *language, &rules);
             assert!(!fresh.is_empty());
             assert_eq!(document.findings, fresh, "{:?}", document.text);
         }
@@ -1028,4 +1047,8 @@ mod tests {
     const SECOND: &str = "-- V3__roles_and_grants.sql (PostgreSQL)\r\n\r\nCREATE ROLE app_owner NOLOGIN;\r\nCREATE ROLE -- <- sql-drop-table\nervice LOGIN;\r\n\r\nCREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, total_cents bigint NOT NULL);\r\n\r\nGRANT ALL PRIVILEGES ON TABLE orders TO order_service;\r\n-- <- sql-grant-all\r\n\r\ngrant all on database shop to order_service;\r\n-- <- sql-grant-all\r\n\r\nGRANT ALL ON ALL TABLES IN SCHEMA public TO app_owner;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO PUBLIC;\r\n-- <- sql-gra-- ok sql-delete-without-where: data-modifying CTE with a WHERE\n";
 
     const THIRD: &str = "# syntax=docker/dockerfile:1\r\n# Multi-stage build; each stage's last USER decides who its image runs as.\r\n\r\nFROM jenkins/jenkins:2.462.1-lts-jdk17 AS jenkins-agent\r\nUSER root\r\n# ok dockerfile-user-root: switched back to the jenkins user later in this stage\r\nRUN apt-get update \\\r\n && apt-get install -y --no-install-recommends docker-ce-cli make\r\nCOPY plugins.txt /usr/share/jenkins/ref/plugins.txt\r\nUSER jenkins\r\nRUN jenkins-plugin-cli --plugin-file /usr/share/jenkins/ref/plugins.txt\r\n\r\nFROM node:20-bookworm-slim AS dev\r\nWORKDIR $certificates\r\n\r\nFROM debian:bookworm-slim AS runtime\r\nRUN useradd --system --uid 10001 --create-home app\r\nUSER root\r\n# ok dockerfile-user-root: followed by USER app before the end of the stage\r\n中文";
+
+    const FOURTH: &str = "// app/environments/page.tsx: lists preview environments (one CloudFormation stack each).\rimport {\r  CloudFormationClient,\r  DeleteStackCommand,\r  DescribeStacksCommand,\r  DetectStackDriftCommand,\r} from \"@aws-sdk/client-cloudformation\";\rimport { CloudFormation } from \"@aws-sdk/client-cloudformation\";\r\rconst cfn = new CloudFormationClient({});\r\rasync function destroy(formData: FormData) {\r  \"use server\";\r  const StackName = String(formData.get(\"stack\"));\r  await cfn.send(new DeleteStackCommand({ StackName }));\r  //             ^ aws-cloudformation-delete-stack server\";\r  const cmd = new DeleteStackCommand({ StackName, RoleARN, ClientRequestToken: crypto.randomUUID() });\r  //          ^ aws-cloudformation-delete-stack\r  await cfn.send(cmd);\r  await new CloudFormation({}).deleteStack({ StackName: `${StackName}-dns` });\r  //    ^ aws-cloudformation-delete-stack\r}\r\rasync function detectDrift(StackName: string) {\r  \"useexport default async function FunctionPage({ params }: { params: { name: string } }) {\n\r  const deleting = Stacks.filter((s) => s.StackStatus === \"DELETE_IN_PROGRESS\").length;\r  // ok aws-cloudformation-delete-stack: counts stacks already being deleted\r";
+
+    const FIFTH: &str = "\"\"\"Database reset commands and test fixtures built on SQLAlchemy.\"\"\"\r\n\r\nimport os\r\n        self.tmpdir = tempfile.mkdtemp()\n\r\n    Base.metadata.drop_all(engine)\r\n    # <- orm-drop-all\r\n    Base.metadata.create_all(engine)\r\n\r\n\r\n@click.command(\"wipe\")\r\ndef wipe():\r\n    db.drop_all()\r\n    # <- orm-drop-all\r\n    db.create_all()\r\n\r\n\r\ndef drop_reporting(conn):\r\n    metadata_obj.drop_all(bind=conn, checkfirst=True)\r\n#   ^ orm-drop-all\r\n\r\n\r\nclass Store:\r\n    def destroy(self):\r\n        self.db.drop_all(bind_key=\"analytics\")\r\n#       ^ orm-drop-all\r\n        Base.metadata.drop_all(bind=self.engine)\r\n#       ^ orm-drop-all\r\n\r\n\r\n@pytest.fixture\r\ndef app_db(app):\r\n    with app.app_context():\r\n        db.create_all()\r\n        yield db\r\n        db.session.remove()\r\n        db.drop_all()\r\n#       ^ orm-drop-all\r\n\r\n\r\n@def application(environ, start_response):\npytest.fixture\r\ndef memory_db():\r\n    engine = create_engine(\"sqlite://\")\r\n    Base.metadata.create_all(engine)\r\n    yi        sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=message[\"ReceiptHandle\"])\neld engine\r\n    Base.metadata.drop_all(engine)\r\n# ok orm-drop-all: the engine is an in-memory SQLite database made in this fixture\r\n\r\n\r\ndef scratch_schema():\r\n    engine = create_engine(\"sqlite+pysqlite:///:memory:\", echo=True)\r\n    metadata_obj.drop_all(bind=engine)\r\n";
 }
