@@ -125,6 +125,16 @@ def rss_kib(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process, from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
@@ -244,6 +254,7 @@ async def soak(args):
         elif count != doc.expected():
             failures.append(f"{doc.uri}: {count} diagnostics for version {version}, its text has {doc.expected()} findings")
 
+    server_cpu = cpu_seconds(process.pid)
     await server.request("shutdown", None)
     server.notify("exit", None)
     await process.stdin.drain()
@@ -277,6 +288,7 @@ async def soak(args):
         "edits_sent": edits,
         "edits_per_second": round(edits / load_seconds, 1),
         "publications": len(server.publications),
+        "server_cpu_seconds": server_cpu,
         "latency_ms": {
             "p50": round(percentile(latencies, 50) * 1000, 1),
             "p90": round(percentile(latencies, 90) * 1000, 1),
@@ -307,6 +319,7 @@ def main():
         f"soak: {result['docs']} documents, {result['edits_sent']} edits in {result['seconds']} s "
         f"({result['edits_per_second']}/s), {result['publications']} publications"
     )
+    print(f"server CPU time: {result['server_cpu_seconds']} s")
     latency = result["latency_ms"]
     print(f"latency edit -> publication of its version: p50 {latency['p50']} ms, p90 {latency['p90']} ms, "
           f"p99 {latency['p99']} ms, max {latency['max']} ms")

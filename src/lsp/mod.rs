@@ -70,7 +70,10 @@ where
     let (filtered_writer, filtered_reader) = tokio::io::duplex(1 << 16);
     let filter = tokio::spawn(transport::filter_frames(input, filtered_writer));
     let (service, socket) = LspService::new(Backend::new);
+    // Handlers in flight at once: a burst of changes to one document waits on that document's
+    // publication lock and is analysed once, so more room means fewer analyses under load.
     Server::new(filtered_reader, output, socket)
+        .concurrency_level(64)
         .serve(service)
         .await;
     filter.abort();

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use dashmap::DashMap;
+use dashmap::mapref::one::Ref;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -126,6 +127,15 @@ impl Backend {
         }
     }
 
+    /// An open document, its analysis brought up to date with its last change.
+    pub(super) fn current(&self, uri: &Uri) -> Option<Ref<'_, Uri, Document>> {
+        let mut document = self.documents.get_mut(uri)?;
+        if document.is_pending() {
+            self.guarded("analysis", uri, || document.refresh());
+        }
+        Some(document.downgrade())
+    }
+
     /// Publishes the current diagnostics of a document (push mode), in order per document and
     /// never for an analysis older than one already published.
     pub(super) async fn publish(&self, uri: &Uri) {
@@ -140,7 +150,9 @@ impl Backend {
         }
         let editor = self.editor();
         let encoding = self.encoding();
-        let payload = self.documents.get(uri).and_then(|document| {
+        // The analysis happens here, once, for every change that arrived while an earlier
+        // publication of this document held the lock.
+        let payload = self.current(uri).and_then(|document| {
             self.guarded("diagnostics", uri, || {
                 (
                     document.version,
@@ -386,7 +398,7 @@ impl LanguageServer for Backend {
                     );
                 }
                 self.guarded("didChange", &uri, || {
-                    document.apply_changes(params.content_changes, version, encoding)
+                    document.edit(params.content_changes, version, encoding)
                 })
             }
         };
@@ -395,6 +407,9 @@ impl LanguageServer for Backend {
             tracing::warn!("{warning}");
             self.client.log_message(MessageType::WARNING, warning).await;
         }
+        // Let the changes already received apply first: the publication then analyses the
+        // latest text once, and the publications of the older versions have nothing to do.
+        tokio::task::yield_now().await;
         self.publish(&uri).await;
     }
 
@@ -440,7 +455,7 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = position.text_document.uri;
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
@@ -453,7 +468,7 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let reviewer = self.reviewer_name(&uri);
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
@@ -466,7 +481,7 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
         self.guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
@@ -480,7 +495,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let editor = self.editor();
         let encoding = self.encoding();
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Err(Error::invalid_params(format!(
                 "{} is not open",
                 uri.as_str()
