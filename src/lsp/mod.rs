@@ -73,7 +73,7 @@ where
     // Handlers in flight at once: a burst of changes to one document waits on that document's
     // publication lock and is analysed once, so more room means fewer analyses under load.
     Server::new(filtered_reader, output, socket)
-        .concurrency_level(64)
+        .concurrency_level(1024)
         .serve(service)
         .await;
     filter.abort();
