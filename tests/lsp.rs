@@ -700,6 +700,12 @@ async fn a_full_session_leaves_the_files_byte_identical() {
     client.diagnostics(&uri, 1).await;
     client.change(&uri, 2, json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "git reset --hard\n"}])).await;
     client.diagnostics(&uri, 2).await;
+    // Every code action, applied the way a client applies it: the edit in the editor's buffer,
+    // then a didChange; then back to the text before.
+    let mut text = std::fs::read_to_string(dir.path().join("deploy.sh")).unwrap();
+    text.push_str("git reset --hard\n");
+    let mut version = 2;
+    let mut titles = Vec::new();
     for line in 0..4 {
         let range =
             json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}});
@@ -707,6 +713,19 @@ async fn a_full_session_leaves_the_files_byte_identical() {
             .request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}))
             .await;
         assert!(actions.get("error").is_none(), "{actions}");
+        for action in actions["result"].as_array().into_iter().flatten() {
+            titles.push(action["title"].as_str().unwrap().to_string());
+            let edits = action["edit"]["changes"][&uri].as_array().unwrap();
+            let changed = apply_edits(&text, edits, "utf-16");
+            assert_ne!(changed, text, "{action}");
+            for new_text in [&changed, &text] {
+                version += 1;
+                client
+                    .change(&uri, version, json!([{"text": new_text}]))
+                    .await;
+                client.diagnostics(&uri, version).await;
+            }
+        }
         client
             .request(
                 "textDocument/hover",
@@ -737,6 +756,15 @@ async fn a_full_session_leaves_the_files_byte_identical() {
         1,
         "the review-all command asks the client to apply one edit"
     );
+    for kind in [
+        "Request review of rm-recursive-unguarded",
+        "Record review of git-force-push by Ana",
+        "Ignore git-reset-hard here",
+        "Guard the variable with ${VAR:?} so an empty value aborts",
+        "Request review for every finding in this file",
+    ] {
+        assert!(titles.iter().any(|t| t == kind), "{kind} in {titles:?}");
+    }
     client.shutdown().await;
     assert_eq!(read_all(), before);
     let names: Vec<String> = std::fs::read_dir(dir.path())

@@ -1,7 +1,8 @@
 //! The pure core: text + language + rule set in, findings with byte ranges out.
 //!
 //! Architecture invariant: this module does no I/O, knows nothing of LSP or the CLI, keeps no
-//! global mutable state, and never panics on any input; a document that does not parse still
+//! global mutable state (but per-thread parsers, the rule a panic unwound through, and a
+//! debug-build test hook), and never panics on any input; a document that does not parse still
 //! gets the findings of the parts that do.
 
 pub mod directives;
@@ -129,7 +130,33 @@ impl LineIndex {
 
 thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
+    /// The rule whose evaluation a panic last unwound through on this thread.
+    static PANICKED_IN_RULE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
+
+/// After the caller caught a panic from an analysis on this thread: the rule that was being
+/// evaluated, if the panic came from a rule evaluation. Reading it clears it.
+pub fn take_panicked_rule() -> Option<String> {
+    PANICKED_IN_RULE.with(|rule| rule.borrow_mut().take())
+}
+
+/// Marks one rule evaluation: if a panic unwinds through it, the rule is remembered for
+/// [`take_panicked_rule`]. Costs nothing when nothing panics.
+struct RuleInProgress<'a>(&'a str);
+
+impl Drop for RuleInProgress<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let id = self.0.to_string();
+            PANICKED_IN_RULE.with(|rule| *rule.borrow_mut() = Some(id));
+        }
+    }
+}
+
+/// Debug builds only: called with the rule id before each rule evaluation, so a test can make
+/// one rule fail and check that the callers' guards hold. Release builds have no such hook.
+#[cfg(debug_assertions)]
+pub static BEFORE_RULE_EVALUATION: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
 
 /// Parses a document, reusing `old_tree` (already edited) for an incremental parse.
 pub fn parse(language: Language, text: &str, old_tree: Option<&Tree>) -> Option<Tree> {
@@ -459,6 +486,12 @@ fn collect_node<'t>(
             }
             _ => continue,
         };
+        let rule = rules.rule(pattern.rule);
+        let _in_progress = RuleInProgress(&rule.id);
+        #[cfg(debug_assertions)]
+        if let Some(hook) = BEFORE_RULE_EVALUATION.get() {
+            hook(&rule.id);
+        }
         let capture_node = |index: u32| {
             found
                 .captures
@@ -478,7 +511,6 @@ fn collect_node<'t>(
             .and_then(capture_node)
             .map(|node| node.byte_range())
             .or(operand);
-        let rule = rules.rule(pattern.rule);
         let template = pattern.message.as_deref().unwrap_or(&rule.message);
         let ranges: Vec<Range<usize>> = match &pattern.narrow {
             Some((capture, regex)) => {

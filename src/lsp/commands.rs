@@ -26,7 +26,7 @@ pub async fn execute(backend: &Backend, params: ExecuteCommandParams) -> Result<
                     Error::invalid_params("expected the document URI as the first argument")
                 })?;
             let encoding = backend.encoding();
-            let edit = match backend.documents.get(&uri) {
+            let edit = match backend.current(&uri) {
                 Some(document) => backend.guarded("requestReviewAll", &uri, || {
                     request_review_all(&document, &uri, encoding)
                 }),

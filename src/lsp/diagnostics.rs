@@ -48,7 +48,19 @@ pub fn for_document(
         rules: &document.rules,
         version: Some(document.version),
     };
-    for_findings(&document.findings, &source, encoding, editor)
+    let mut items = for_findings(&document.findings, &source, encoding, editor);
+    if document.truncated() {
+        items.push(Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            source: Some("blast-radius".into()),
+            message: "analysis stopped early (query match limit or time budget): findings may be \
+                missing"
+                .into(),
+            ..Default::default()
+        });
+    }
+    items
 }
 
 /// Where findings come from: an open document, or a file the workspace scan read.

@@ -37,6 +37,11 @@ pub fn run() -> u8 {
         .with_env_filter(filter)
         .with_ansi(false)
         .try_init();
+    #[cfg(debug_assertions)]
+    if injection().is_some_and(|what| what.starts_with("rule:")) {
+        let _ = crate::analysis::BEFORE_RULE_EVALUATION
+            .set(|rule| injected_panic(&format!("rule:{rule}")));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -65,8 +70,30 @@ where
     let (filtered_writer, filtered_reader) = tokio::io::duplex(1 << 16);
     let filter = tokio::spawn(transport::filter_frames(input, filtered_writer));
     let (service, socket) = LspService::new(Backend::new);
+    // Handlers in flight at once: a burst of changes to one document waits on that document's
+    // publication lock and is analysed once, so more room means fewer analyses under load.
     Server::new(filtered_reader, output, socket)
+        .concurrency_level(1024)
         .serve(service)
         .await;
     filter.abort();
+}
+
+/// Debug builds only: `BLAST_RADIUS_INJECT_PANIC=<what>` makes the guarded work named `what`
+/// panic (a handler such as `hover`, `codeAction`, `didChange`, or `rule:<id>` for one rule's
+/// evaluation), so tests can check that the guards hold. Release builds compile none of this:
+/// neither workspace content nor the environment can make them panic on purpose.
+#[cfg(debug_assertions)]
+fn injection() -> Option<&'static str> {
+    static INJECTION: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    INJECTION
+        .get_or_init(|| std::env::var("BLAST_RADIUS_INJECT_PANIC").ok())
+        .as_deref()
+}
+
+#[cfg(debug_assertions)]
+fn injected_panic(what: &str) {
+    if injection() == Some(what) {
+        panic!("panic injected into {what} (BLAST_RADIUS_INJECT_PANIC)");
+    }
 }

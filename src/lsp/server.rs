@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use dashmap::DashMap;
+use dashmap::mapref::one::Ref;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
@@ -79,7 +80,14 @@ impl Backend {
     }
 
     /// Runs `work`, turning a panic into a logged error so one bug never ends the server.
+    /// The error is also sent to the client's log, naming the document and, when the panic
+    /// came from a rule evaluation, the rule.
     pub(super) fn guarded<T>(&self, what: &str, uri: &Uri, work: impl FnOnce() -> T) -> Option<T> {
+        let work = || {
+            #[cfg(debug_assertions)]
+            super::injected_panic(what);
+            work()
+        };
         match panic::catch_unwind(AssertUnwindSafe(work)) {
             Ok(value) => Some(value),
             Err(payload) => {
@@ -88,10 +96,45 @@ impl Backend {
                     .map(|s| s.to_string())
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                tracing::error!("internal error in {what} for {}: {detail}", uri.as_str());
+                let rule = crate::analysis::take_panicked_rule()
+                    .map(|rule| format!(" (rule {rule})"))
+                    .unwrap_or_default();
+                let message = format!(
+                    "internal error in {what} for {}{rule}: {detail}",
+                    uri.as_str()
+                );
+                tracing::error!("{message}");
+                if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                    let client = self.client.clone();
+                    runtime.spawn(async move {
+                        client.log_message(MessageType::ERROR, message).await;
+                    });
+                }
                 None
             }
         }
+    }
+
+    /// The answer to a request whose handler panicked (the panic is already logged).
+    fn failed(what: &str, uri: &Uri) -> Error {
+        Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!(
+                "blast-radius: internal error in {what} for {}; see the server log",
+                uri.as_str()
+            )
+            .into(),
+            data: None,
+        }
+    }
+
+    /// An open document, its analysis brought up to date with its last change.
+    pub(super) fn current(&self, uri: &Uri) -> Option<Ref<'_, Uri, Document>> {
+        let mut document = self.documents.get_mut(uri)?;
+        if document.is_pending() {
+            self.guarded("analysis", uri, || document.refresh());
+        }
+        Some(document.downgrade())
     }
 
     /// Publishes the current diagnostics of a document (push mode), in order per document and
@@ -108,7 +151,9 @@ impl Backend {
         }
         let editor = self.editor();
         let encoding = self.encoding();
-        let payload = self.documents.get(uri).and_then(|document| {
+        // The analysis happens here, once, for every change that arrived while an earlier
+        // publication of this document held the lock.
+        let payload = self.current(uri).and_then(|document| {
             self.guarded("diagnostics", uri, || {
                 (
                     document.version,
@@ -377,26 +422,32 @@ impl LanguageServer for Backend {
             .to_file_path()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let opened = self.guarded("didOpen", &uri, || {
-            let language = detect_language(&item.language_id, &path, &item.text);
-            let mut document =
-                Document::open(language, item.version, item.text, settings.rules.clone());
-            self.configure(&mut document, &settings);
-            document
+        let mut language = detect_language(&item.language_id, &path, &item.text);
+        let limit = settings.config.max_file_size;
+        let oversized = (language.is_some() && item.text.len() as u64 > limit).then(|| {
+            language = None;
+            format!(
+                "blast-radius: {} is not analysed: {} bytes is over the size limit of {limit} \
+                 bytes (`max-file-size`)",
+                uri.as_str(),
+                item.text.len()
+            )
         });
-        let opened = match opened {
-            Some(document) => {
-                self.documents.insert(uri.clone(), document);
-                self.bump(&uri);
-                true
-            }
-            None => false,
-        };
+        let mut document =
+            Document::unanalysed(language, item.version, item.text, settings.rules.clone());
+        self.configure(&mut document, &settings);
+        self.guarded("didOpen", &uri, || document.analyse_from_scratch());
+        self.documents.insert(uri.clone(), document);
+        self.bump(&uri);
+        if let Some(message) = oversized {
+            tracing::warn!("{message}");
+            self.client
+                .show_message(MessageType::WARNING, message)
+                .await;
+        }
         self.report_config_problems(problems).await;
         self.publish(&uri).await;
-        if opened {
-            self.load_base(&uri).await;
-        }
+        self.load_base(&uri).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -417,7 +468,7 @@ impl LanguageServer for Backend {
                     );
                 }
                 self.guarded("didChange", &uri, || {
-                    document.apply_changes(params.content_changes, version, encoding)
+                    document.edit(params.content_changes, version, encoding)
                 })
             }
         };
@@ -426,6 +477,9 @@ impl LanguageServer for Backend {
             tracing::warn!("{warning}");
             self.client.log_message(MessageType::WARNING, warning).await;
         }
+        // Let the changes already received apply first: the publication then analyses the
+        // latest text once, and the publications of the older versions have nothing to do.
+        tokio::task::yield_now().await;
         self.publish(&uri).await;
     }
 
@@ -487,38 +541,37 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         let uri = position.text_document.uri;
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        Ok(self
-            .guarded("hover", &uri, || {
-                hover::hover(&document, position.position, encoding)
-            })
-            .flatten())
+        self.guarded("hover", &uri, || {
+            hover::hover(&document, position.position, encoding)
+        })
+        .ok_or_else(|| Self::failed("hover", &uri))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let reviewer = self.reviewer_name(&uri);
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
         let actions = self.guarded("codeAction", &uri, || {
             code_action::actions(&document, &uri, &params, encoding, reviewer.as_deref())
         });
-        Ok(actions.filter(|a| !a.is_empty()))
+        let actions = actions.ok_or_else(|| Self::failed("codeAction", &uri))?;
+        Ok(Some(actions).filter(|a| !a.is_empty()))
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Ok(None);
         };
-        Ok(self
-            .guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
-            .flatten())
+        self.guarded("codeLens", &uri, || code_lens::lenses(&document, &uri))
+            .ok_or_else(|| Self::failed("codeLens", &uri))
     }
 
     async fn diagnostic(
@@ -528,7 +581,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let editor = self.editor();
         let encoding = self.encoding();
-        let Some(document) = self.documents.get(&uri) else {
+        let Some(document) = self.current(&uri) else {
             return Err(Error::invalid_params(format!(
                 "{} is not open",
                 uri.as_str()
@@ -543,7 +596,7 @@ impl LanguageServer for Backend {
                 params.previous_result_id.as_deref(),
             )
         });
-        report.ok_or_else(Error::internal_error)
+        report.ok_or_else(|| Self::failed("diagnostic", &uri))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {

@@ -118,8 +118,8 @@ impl ConfigCache {
                 let problems = errors
                     .into_iter()
                     .map(|e| ConfigProblem {
-                        path: PathBuf::from(&e.path),
-                        message: e.message,
+                        message: format!("{}: {}", e.path, e.message),
+                        path: PathBuf::from(e.path),
                     })
                     .collect();
                 (settings, problems)

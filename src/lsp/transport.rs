@@ -1,8 +1,23 @@
 //! A filter in front of the JSON-RPC layer: it reads `Content-Length` frames and passes on only
 //! those whose body is JSON. The protocol layer stops reading after a frame it cannot decode,
-//! so without this filter one garbage or truncated message would end the session.
+//! so without this filter one garbage or truncated message would end the session. A body must
+//! decode as a JSON-RPC request, notification or response, as the protocol layer would read it.
+
+use tower_lsp_server::jsonrpc::{Request, Response};
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+
+/// What the protocol layer decodes a frame into: a body it cannot decode as one of these ends
+/// its input, so only these pass.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Message {
+    // Only decoded to check the shape; the protocol layer decodes the frame again.
+    #[allow(dead_code)]
+    Response(Response),
+    #[allow(dead_code)]
+    Request(Request),
+}
 
 /// Frames larger than this are skipped (their bytes are read and discarded).
 const MAX_FRAME: usize = 256 * 1024 * 1024;
@@ -58,8 +73,13 @@ where
             tracing::warn!("the input ended inside a JSON-RPC frame");
             return;
         }
-        if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_err() {
-            tracing::warn!("dropped a JSON-RPC frame whose body is not JSON ({length} bytes)");
+        if let Err(err) = serde_json::from_slice::<Message>(&body) {
+            let what = if serde_json::from_slice::<serde::de::IgnoredAny>(&body).is_ok() {
+                "is not a JSON-RPC message"
+            } else {
+                "is not JSON"
+            };
+            tracing::warn!("dropped a JSON-RPC frame whose body {what} ({length} bytes): {err}");
             continue;
         }
         let header = format!("Content-Length: {length}\r\n\r\n");
