@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::check::{FileReport, HistoryOptions};
 use crate::analysis::{Finding, Review, Scope};
 use crate::provenance::git::{Base, Repo, changed_lines};
-use crate::provenance::{Change, FileFacts, Provenance};
+use crate::provenance::{Change, FileFacts, Provenance, finding_lines};
 
 /// Repositories by directory, opened once.
 #[derive(Default)]
@@ -101,12 +101,6 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
     Ok(())
 }
 
-fn finding_lines(lines: &crate::analysis::LineIndex, finding: &Finding) -> (usize, usize) {
-    let first = lines.line_of(finding.range.start);
-    let last = lines.line_of(finding.range.end.max(finding.range.start + 1) - 1);
-    (first, last)
-}
-
 /// The 0-based lines of findings and of their directives.
 fn lines_of_interest(file: &FileReport) -> Vec<usize> {
     let mut lines = Vec::new();
@@ -122,36 +116,32 @@ fn lines_of_interest(file: &FileReport) -> Vec<usize> {
     lines
 }
 
-/// Sets each finding's severity by the policy and records its provenance.
+/// Sets each finding's severity by the policy and records its provenance; with `--four-eyes`,
+/// a review that fails the rule does not count and the finding is judged as unreviewed.
 fn judge(file: &mut FileReport, facts: &FileFacts, four_eyes: bool) {
     let mut findings = std::mem::take(&mut file.findings);
-    for finding in &mut findings {
-        let rule = file.rules.get(&finding.rule);
-        let scope = rule.map_or(Scope::Process, |r| r.scope);
-        let (first, last) = finding_lines(&file.lines, finding);
-        let line_facts = facts.for_lines(first..last + 1);
-        let (severity, class) = file.policy.apply(
-            scope,
-            finding.severity,
-            &finding.review,
-            &line_facts,
-            facts.known,
-        );
-        finding.severity = severity;
-        let mut provenance = Provenance::new(line_facts.clone(), class);
-        if four_eyes && matches!(finding.review, Review::Reviewed { .. }) {
-            if let Some(reason) = review_problem(file, finding, facts) {
-                // The review does not count: the finding is judged as if unreviewed.
-                let unreviewed = rule.map_or(finding.severity, |r| r.severity);
-                let (severity, class) =
-                    file.policy
-                        .apply(scope, unreviewed, &Review::None, &line_facts, facts.known);
-                finding.severity = severity;
-                provenance.policy = class;
-                provenance.review_rejected = Some(reason);
+    crate::provenance::judge(&mut findings, &file.lines, &file.rules, facts, &file.policy);
+    if four_eyes {
+        for finding in &mut findings {
+            if !matches!(finding.review, Review::Reviewed { .. }) {
+                continue;
             }
+            let Some(reason) = review_problem(file, finding, facts) else {
+                continue;
+            };
+            let rule = file.rules.get(&finding.rule);
+            let scope = rule.map_or(Scope::Process, |r| r.scope);
+            let unreviewed = rule.map_or(finding.severity, |r| r.severity);
+            let (first, last) = finding_lines(&file.lines, finding);
+            let line_facts = facts.for_lines(first..last + 1);
+            let (severity, class) =
+                file.policy
+                    .apply(scope, unreviewed, &Review::None, &line_facts, facts.known);
+            finding.severity = severity;
+            let mut provenance = Provenance::new(line_facts, class);
+            provenance.review_rejected = Some(reason);
+            finding.provenance = Some(Arc::new(provenance));
         }
-        finding.provenance = Some(Arc::new(provenance));
     }
     file.findings = findings;
 }

@@ -13,7 +13,7 @@ use super::position::{self, Encoding};
 use crate::analysis::query::{PatternRole, Predicate};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
 use crate::provenance::git::Base;
-use crate::provenance::{BulkLines, Policy, Provenance};
+use crate::provenance::{BulkLines, Policy};
 
 /// Time a re-query of the touched statements may take; past it the whole document is queried
 /// with the document budget.
@@ -140,24 +140,13 @@ impl Document {
             None => Base::unknown().facts(&self.text, Some(&self.bulk)),
         };
         let lines = analysis::LineIndex::new(&self.text);
-        for finding in &mut self.findings {
-            let scope = self
-                .rules
-                .get(&finding.rule)
-                .map_or(crate::analysis::Scope::Process, |r| r.scope);
-            let first = lines.line_of(finding.range.start);
-            let last = lines.line_of(finding.range.end.max(finding.range.start + 1) - 1);
-            let line_facts = facts.for_lines(first..last + 1);
-            let (severity, class) = self.policy.apply(
-                scope,
-                finding.severity,
-                &finding.review,
-                &line_facts,
-                facts.known,
-            );
-            finding.severity = severity;
-            finding.provenance = Some(Arc::new(Provenance::new(line_facts, class)));
-        }
+        crate::provenance::judge(
+            &mut self.findings,
+            &lines,
+            &self.rules,
+            &facts,
+            &self.policy,
+        );
     }
 
     /// Parses and analyses the whole text.

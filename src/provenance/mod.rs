@@ -20,6 +20,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::analysis::{Finding, LineIndex, RuleSet, Scope};
+
 pub use policy::{Level, Policy, PolicyClass};
 
 /// Where an AI attribution comes from.
@@ -212,6 +214,38 @@ impl Provenance {
             items.push(json!({"kind": "commit", "id": commit.id, "author": commit.author, "detail": format!("last changed in commit {} by {}", commit.id, commit.author)}));
         }
         items
+    }
+}
+
+/// The 0-based first and last line of a finding.
+pub fn finding_lines(lines: &LineIndex, finding: &Finding) -> (usize, usize) {
+    let first = lines.line_of(finding.range.start);
+    let last = lines.line_of(finding.range.end.max(finding.range.start + 1) - 1);
+    (first, last)
+}
+
+/// Sets each finding's severity by `policy` from the facts of its lines, and records its
+/// provenance. Findings must come fresh from the analysis (their severity is the rule's).
+pub fn judge(
+    findings: &mut [Finding],
+    lines: &LineIndex,
+    rules: &RuleSet,
+    facts: &FileFacts,
+    policy: &Policy,
+) {
+    for finding in findings {
+        let scope = rules.get(&finding.rule).map_or(Scope::Process, |r| r.scope);
+        let (first, last) = finding_lines(lines, finding);
+        let line_facts = facts.for_lines(first..last + 1);
+        let (severity, class) = policy.apply(
+            scope,
+            finding.severity,
+            &finding.review,
+            &line_facts,
+            facts.known,
+        );
+        finding.severity = severity;
+        finding.provenance = Some(Arc::new(Provenance::new(line_facts, class)));
     }
 }
 
