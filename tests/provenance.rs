@@ -125,9 +125,13 @@ fn scenario() -> Repo {
             "{{\"version\":\"0.1.0\",\"id\":\"t1\",\"timestamp\":\"2026-11-01T00:00:00Z\",\"vcs\":{{\"type\":\"git\",\"revision\":\"{ops}\"}},\"tool\":{{\"name\":\"claude-code\"}},\"files\":[{{\"path\":\"ops.sh\",\"conversations\":[{{\"contributor\":{{\"type\":\"ai\",\"model_id\":\"anthropic/claude\"}},\"ranges\":[{{\"start_line\":2,\"end_line\":2}}]}}]}}]}}\n"
         ),
     );
-    // The uncommitted change.
+    // The uncommitted change, which a git-ai checkpoint attributes to an agent.
     deploy.push_str("rm -rf \"$NEW\"/\n");
     repo.write("deploy.sh", &deploy);
+    repo.write(
+        &format!(".git/ai/working_logs/{ops}/checkpoints.jsonl"),
+        "{\"author\":\"claude\",\"diff\":\"\",\"timestamp\":1,\"entries\":[{\"file\":\"deploy.sh\",\"blob_sha\":\"x\",\"added_lines\":[5],\"deleted_lines\":[]}],\"agent_id\":{\"tool\":\"claude\",\"id\":\"s2\",\"model\":\"opus\"}}\n",
+    );
     // The policy raises AI-written data-store changes; the rule itself is set low.
     repo.write(
         "blast-radius.toml",
@@ -170,7 +174,7 @@ fn each_kind_of_evidence_sets_provenance_and_severity() {
         ("deploy.sh", 2, "unchanged", "commit", "info"),
         ("deploy.sh", 3, "ai", "commit-trailer", "warning"),
         ("deploy.sh", 4, "ai", "commit-author", "warning"),
-        ("deploy.sh", 5, "changed", "uncommitted", "warning"),
+        ("deploy.sh", 5, "ai", "git-ai-working-log", "warning"),
         ("ops.sh", 2, "ai", "agent-trace", "warning"),
     ];
     let expected: Vec<_> = expected
@@ -203,12 +207,15 @@ fn each_kind_of_evidence_sets_provenance_and_severity() {
     expect_in("has `Co-authored-by: Claude <noreply@anthropic.com>`");
     expect_in("authored as `Ann (aider)`");
     expect_in("written by claude-code (anthropic/claude) (.agent-trace/traces.jsonl:1)");
-    expect_in("added in the uncommitted change");
+    expect_in("added in the uncommitted change; written by claude (opus) (git-ai working log)");
     // The human output says it too.
     let human = blast_radius(repo.path(), &["check", "."]);
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(
-        text.contains("= provenance: added in the uncommitted change (policy: changed)"),
+        text.contains(
+            "= provenance: added in the uncommitted change; written by claude (opus) \
+             (git-ai working log) (policy: ai)"
+        ),
         "{text}"
     );
     // Provenance can be turned off: the rules' own severities, nothing known.
