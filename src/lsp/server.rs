@@ -233,10 +233,16 @@ impl Backend {
             }
             _ => None,
         };
-        if let Some(mut document) = self.documents.get_mut(uri) {
+        {
+            let Some(mut document) = self.documents.get_mut(uri) else {
+                return;
+            };
+            if base.is_none() && document.base().is_none() {
+                // Nothing known before or now (no repository, provenance off): nothing to
+                // re-judge or publish again.
+                return;
+            }
             self.guarded("provenance", uri, || document.set_base(base));
-        } else {
-            return;
         }
         self.bump(uri);
         self.publish(uri).await;
