@@ -311,15 +311,40 @@ fn removed(
             inverse.insert(*old, new);
         }
     }
+    let mut gone: Vec<&Fact> = Vec::new();
+    for fact in base_facts.iter().filter(is_removed_rule) {
+        match remaining.get_mut(&(fact.rule, &fact.target, &fact.text)) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => gone.push(fact),
+        }
+    }
+    // A guard that followed its resource through a rename is not removed: what is left on both
+    // sides is paired by rule, text and the target's type (all but its last dotted part). The
+    // rename itself is `tf-moved-block-missing`'s business.
+    let type_of = |target: &str| {
+        target
+            .rsplit_once('.')
+            .map_or(target, |(t, _)| t)
+            .to_string()
+    };
+    let mut unpaired: HashMap<(usize, String, &str), usize> = HashMap::new();
+    for ((rule, target, text), count) in &remaining {
+        if *count > 0 {
+            *unpaired.entry((*rule, type_of(target), text)).or_default() += count;
+        }
+    }
+    gone.retain(|fact| {
+        match unpaired.get_mut(&(fact.rule, type_of(&fact.target), fact.text.as_str())) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                false
+            }
+            _ => true,
+        }
+    });
     // (rule, anchor line) → (target, labels)
     let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
-    for fact in base_facts.iter().filter(is_removed_rule) {
-        if let Some(count) = remaining.get_mut(&(fact.rule, &fact.target, &fact.text)) {
-            if *count > 0 {
-                *count -= 1;
-                continue;
-            }
-        }
+    for fact in gone {
         let base_line = base_lines.line_of(fact.range.start);
         let anchor = anchor_line(base_line, fact, base_lines, &inverse, map, lines.len());
         let key = (fact.rule, anchor);
@@ -363,25 +388,37 @@ fn anchor_line(
     map: &[Option<usize>],
     current_len: usize,
 ) -> usize {
+    // The current line just after the last kept base line above `line`, when it is a
+    // changed line: the line that replaced it.
+    let replaced = |line: usize| {
+        let place = (0..line)
+            .rev()
+            .find_map(|l| inverse.get(&l).map(|n| n + 1))
+            .unwrap_or(0);
+        (place < current_len && !unchanged(map, place)).then_some(place)
+    };
     if let Some(&line) = inverse.get(&base_line) {
         // The line is still there (the fact changed elsewhere, e.g. its target was renamed).
         return line;
     }
-    // The current line just after the last kept base line above the fact.
-    let place = (0..base_line)
-        .rev()
-        .find_map(|l| inverse.get(&l).map(|n| n + 1))
-        .unwrap_or(0);
-    let last = current_len.saturating_sub(1);
-    if place < current_len && !unchanged(map, place) {
-        return place;
+    if let Some(line) = replaced(base_line) {
+        return line;
     }
     if let Some(scope) = &fact.scope {
-        if let Some(&line) = inverse.get(&base_lines.line_of(scope.start)) {
+        let start = base_lines.line_of(scope.start);
+        if let Some(&line) = inverse.get(&start) {
+            return line;
+        }
+        if let Some(line) = replaced(start) {
             return line;
         }
     }
-    place.min(last)
+    // Where the removed lines were.
+    (0..base_line)
+        .rev()
+        .find_map(|l| inverse.get(&l).map(|n| n + 1))
+        .unwrap_or(0)
+        .min(current_len.saturating_sub(1))
 }
 
 /// Addresses of `renamed` rules that changed with no `moved` block.

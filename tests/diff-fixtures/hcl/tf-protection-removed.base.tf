@@ -38,3 +38,9 @@ resource "aws_rds_cluster" "aurora" {
   deletion_protection = true
   engine              = "aurora-postgresql"
 }
+
+resource "aws_efs_file_system" "data" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}

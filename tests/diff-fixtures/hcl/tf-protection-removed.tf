@@ -46,3 +46,11 @@ resource "aws_sqs_queue" "jobs" {
   name = "jobs"
   # ok tf-protection-removed: a new resource never had a guard to lose
 }
+
+resource "aws_efs_file_system" "shared" {
+# <- tf-moved-block-missing
+  lifecycle {
+    prevent_destroy = true
+    # ok tf-protection-removed: the guard followed its resource through the rename
+  }
+}
