@@ -298,12 +298,6 @@ fn removed(
     rules: &RuleSet,
 ) -> Vec<Finding> {
     let is_removed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Removed;
-    let mut remaining: HashMap<(usize, &str, &str), usize> = HashMap::new();
-    for fact in current_facts.iter().filter(is_removed_rule) {
-        *remaining
-            .entry((fact.rule, &fact.target, &fact.text))
-            .or_default() += 1;
-    }
     // base line → current line, for the base lines the current text keeps.
     let mut inverse: HashMap<usize, usize> = HashMap::new();
     for (new, old) in map.iter().enumerate() {
@@ -311,9 +305,37 @@ fn removed(
             inverse.insert(*old, new);
         }
     }
-    let mut gone: Vec<&Fact> = Vec::new();
+    let key = |f: &Fact| (f.rule, f.target.clone(), f.text.clone());
+    // Current facts by key and line, so a fact on a kept line pairs with itself first: with
+    // equal keys in several places (`contents: read` in three jobs), counting alone would
+    // pair the wrong ones.
+    let mut on_line: HashMap<((usize, String, String), usize), usize> = HashMap::new();
+    let mut remaining: HashMap<(usize, String, String), usize> = HashMap::new();
+    for fact in current_facts.iter().filter(is_removed_rule) {
+        *on_line
+            .entry((key(fact), lines.line_of(fact.range.start)))
+            .or_default() += 1;
+        *remaining.entry(key(fact)).or_default() += 1;
+    }
+    let mut unsettled: Vec<&Fact> = Vec::new();
     for fact in base_facts.iter().filter(is_removed_rule) {
-        match remaining.get_mut(&(fact.rule, &fact.target, &fact.text)) {
+        let kept = inverse
+            .get(&base_lines.line_of(fact.range.start))
+            .and_then(|line| on_line.get_mut(&(key(fact), *line)))
+            .filter(|count| **count > 0);
+        match kept {
+            Some(count) => {
+                *count -= 1;
+                if let Some(left) = remaining.get_mut(&key(fact)) {
+                    *left = left.saturating_sub(1);
+                }
+            }
+            None => unsettled.push(fact),
+        }
+    }
+    let mut gone: Vec<&Fact> = Vec::new();
+    for fact in unsettled {
+        match remaining.get_mut(&key(fact)) {
             Some(count) if *count > 0 => *count -= 1,
             _ => gone.push(fact),
         }
@@ -330,7 +352,9 @@ fn removed(
     let mut unpaired: HashMap<(usize, String, &str), usize> = HashMap::new();
     for ((rule, target, text), count) in &remaining {
         if *count > 0 {
-            *unpaired.entry((*rule, type_of(target), text)).or_default() += count;
+            *unpaired
+                .entry((*rule, type_of(target), text.as_str()))
+                .or_default() += count;
         }
     }
     gone.retain(|fact| {
