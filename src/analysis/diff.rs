@@ -110,7 +110,14 @@ pub fn analyze_diff(
                 &map,
                 rules,
             );
-            diff.extend(renamed(&base_facts, &current_facts, current, &lines, rules));
+            diff.extend(renamed(
+                &base_facts,
+                &current_facts,
+                current,
+                &lines,
+                rules,
+                language,
+            ));
             // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
             // directive rules' own reports come from the main analysis.
             let mut diff = super::apply_directives(current, rules, diff, &comments);
@@ -452,7 +459,14 @@ fn renamed(
     current: &str,
     lines: &LineIndex,
     rules: &RuleSet,
+    language: Language,
 ) -> Vec<Finding> {
+    // Only a rule that knows `moved` blocks (a `#set! role "moved"` pattern) offers one.
+    let knows_moved = |rule: usize| {
+        rules.compiled_diff(language).patterns.iter().any(|p| {
+            matches!(p, PatternRole::Rule(p) if p.rule == rule && p.role.as_deref() == Some("moved"))
+        })
+    };
     let address = |f: &Fact| format!("{}.{}", unquote(&f.target), unquote(&f.text));
     let type_of = |f: &Fact| unquote(&f.target).to_string();
     let is_renamed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Renamed;
@@ -515,11 +529,13 @@ fn renamed(
                 review: Review::None,
                 directive: None,
                 provenance: None,
-                edit: Some(Arc::new(Edit {
-                    title: format!("Add a `moved` block from {old} to {new}"),
-                    range: insert_at..insert_at,
-                    text: format!("\n\nmoved {{\n  from = {old}\n  to   = {new}\n}}"),
-                })),
+                edit: knows_moved(rule_index).then(|| {
+                    Arc::new(Edit {
+                        title: format!("Add a `moved` block from {old} to {new}"),
+                        range: insert_at..insert_at,
+                        text: format!("\n\nmoved {{\n  from = {old}\n  to   = {new}\n}}"),
+                    })
+                }),
             });
         }
     }
