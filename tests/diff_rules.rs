@@ -168,6 +168,16 @@ fn check_compares_with_head_and_with_the_diff_revision() {
         "{messages:?}"
     );
 
+    // The rename carries the `moved` block as a fix, inserted after the block.
+    let fix = &report["findings"][0]["fix"];
+    assert_eq!(fix["start"], json!({"line": 3, "column": 2}));
+    assert_eq!(fix["end"], fix["start"]);
+    assert_eq!(
+        fix["text"],
+        "\n\nmoved {\n  from = aws_db_instance.main\n  to   = aws_db_instance.primary\n}"
+    );
+    assert_eq!(report["findings"][1]["fix"], Value::Null);
+
     // Committed: HEAD is the file, so plain `check` has nothing to compare; `--diff HEAD~1`
     // compares with the version before the rename.
     repo.commit(&[], "Rename the database", ANN);
