@@ -69,7 +69,12 @@ pub fn analyze_diff(
     rules: &RuleSet,
     findings: &mut Vec<Finding>,
 ) -> bool {
-    if base == current || !rules.has_diff_rules(language) {
+    let any_reviewed = findings
+        .iter()
+        .any(|f| matches!(f.review, Review::Reviewed { .. }));
+    if base == current
+        || !(rules.has_diff_queries(language) || any_reviewed && rules.has_diff_rules(language))
+    {
         return false;
     }
     let map = crate::provenance::git::line_map(base, current);
@@ -299,7 +304,7 @@ fn line_range(text: &str, lines: &LineIndex, line: usize) -> Range<usize> {
 fn removed(
     base_facts: &[Fact],
     current_facts: &[Fact],
-    (_base, base_lines): (&str, &LineIndex),
+    (base, base_lines): (&str, &LineIndex),
     (current, lines): (&str, &LineIndex),
     map: &[Option<usize>],
     rules: &RuleSet,
@@ -377,7 +382,14 @@ fn removed(
     let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
     for fact in gone {
         let base_line = base_lines.line_of(fact.range.start);
-        let anchor = anchor_line(base_line, fact, base_lines, &inverse, map, lines.len());
+        let anchor = anchor_line(
+            base_line,
+            fact,
+            (base, base_lines),
+            (current, lines),
+            &inverse,
+            map,
+        );
         let key = (fact.rule, anchor);
         match merged.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, labels)) => {
@@ -414,19 +426,42 @@ fn removed(
 fn anchor_line(
     base_line: usize,
     fact: &Fact,
-    base_lines: &LineIndex,
+    (base, base_lines): (&str, &LineIndex),
+    (current, lines): (&str, &LineIndex),
     inverse: &HashMap<usize, usize>,
     map: &[Option<usize>],
-    current_len: usize,
 ) -> usize {
-    // The current line just after the last kept base line above `line`, when it is a
-    // changed line: the line that replaced it.
+    let current_len = lines.len();
+    let text_of = |text: &'_ str, index: &LineIndex, line: usize| -> String {
+        text.get(index.line_start(line)..index.line_end(line))
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    // The changed current lines where the kept lines above `line` end: of those, the one that
+    // shares the longest start with the base line replaced it (a comment added above a flipped
+    // value does not take the finding).
     let replaced = |line: usize| {
         let place = (0..line)
             .rev()
             .find_map(|l| inverse.get(&l).map(|n| n + 1))
             .unwrap_or(0);
-        (place < current_len && !unchanged(map, place)).then_some(place)
+        let old = text_of(base, base_lines, line);
+        let mut best: Option<(usize, usize)> = None;
+        let mut candidate = place;
+        while candidate < current_len && !unchanged(map, candidate) {
+            let new = text_of(current, lines, candidate);
+            let shared = old
+                .chars()
+                .zip(new.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            if best.is_none_or(|(_, most)| shared > most) {
+                best = Some((candidate, shared));
+            }
+            candidate += 1;
+        }
+        best.map(|(line, _)| line)
     };
     if let Some(&line) = inverse.get(&base_line) {
         // The line is still there (the fact changed elsewhere, e.g. its target was renamed).

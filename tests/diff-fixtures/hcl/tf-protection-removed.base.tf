@@ -44,3 +44,7 @@ resource "aws_efs_file_system" "data" {
     prevent_destroy = true
   }
 }
+
+resource "aws_db_instance" "replica" {
+  deletion_protection = true
+}

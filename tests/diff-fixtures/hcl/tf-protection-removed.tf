@@ -54,3 +54,10 @@ resource "aws_efs_file_system" "shared" {
     # ok tf-protection-removed: the guard followed its resource through the rename
   }
 }
+
+resource "aws_db_instance" "replica" {
+  # blast-radius: ignore tf-protection-removed -- replica being decommissioned, ticket OPS-12
+  deletion_protection = false
+  # <- tf-protection-removed [ignored]
+  # <- tf-deletion-protection-disabled
+}
