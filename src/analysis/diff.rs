@@ -17,7 +17,7 @@
 //! The engine rule `review-stale` reports a `reviewed` directive kept while the line it covers
 //! changed, and drops the review's effect.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::{ControlFlow, Range};
 use std::sync::Arc;
 use std::time::Instant;
@@ -527,12 +527,12 @@ fn renamed(
         };
         let base = of_rule(base_facts, false);
         let now = of_rule(current_facts, false);
-        let moved_from: Vec<String> = of_rule(current_facts, true)
+        let moved_from: HashSet<String> = of_rule(current_facts, true)
             .iter()
             .map(|f| f.text.replace(' ', ""))
             .collect();
-        let base_addresses: Vec<String> = base.iter().map(address).collect();
-        let now_addresses: Vec<String> = now.iter().map(address).collect();
+        let base_addresses: HashSet<String> = base.iter().map(address).collect();
+        let now_addresses: HashSet<String> = now.iter().map(address).collect();
         let mut gone: Vec<&Fact> = base
             .iter()
             .filter(|f| {
@@ -575,4 +575,53 @@ fn renamed(
         }
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "resource \"aws_db_instance\" \"main\" {\n  deletion_protection = true\n}\n";
+
+    fn run(base: &str, current: &str) -> Vec<Finding> {
+        let rules = RuleSet::builtin();
+        let mut findings = crate::analysis::analyze(current, Language::Hcl, &rules);
+        analyze_diff(
+            base,
+            None,
+            current,
+            None,
+            Language::Hcl,
+            &rules,
+            &mut findings,
+        );
+        findings
+    }
+
+    #[test]
+    fn an_unchanged_file_or_other_line_endings_report_nothing() {
+        assert_eq!(run(BASE, BASE), []);
+        assert_eq!(run(BASE, &BASE.replace('\n', "\r\n")), []);
+    }
+
+    #[test]
+    fn a_new_file_or_an_emptied_one_is_handled() {
+        // Nothing in the base: nothing was removed.
+        assert_eq!(run("", BASE), []);
+        // Everything removed: reported at the start of the (empty) current text.
+        let findings = run(BASE, "");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].rule, "tf-protection-removed");
+        assert_eq!(findings[0].range, 0..0);
+    }
+
+    #[test]
+    fn a_base_that_does_not_parse_still_gives_the_facts_of_the_parts_that_do() {
+        let broken = format!("{BASE}resource \"x\" {{ = = \n");
+        let findings = run(&broken, "resource \"aws_db_instance\" \"main\" {\n}\n");
+        assert!(
+            findings.iter().any(|f| f.rule == "tf-protection-removed"),
+            "{findings:?}"
+        );
+    }
 }
