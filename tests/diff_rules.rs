@@ -168,6 +168,26 @@ fn check_compares_with_head_and_with_the_diff_revision() {
         "{messages:?}"
     );
 
+    // `--no-provenance` reads nothing from git, HEAD included; `--diff` still compares.
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--no-provenance", "main.tf"],
+    );
+    assert_eq!(found(&json(&output)), []);
+    let output = blast_radius(
+        repo.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--no-provenance",
+            "--diff",
+            "HEAD",
+            "main.tf",
+        ],
+    );
+    assert_eq!(found(&json(&output)).len(), 2);
+
     // The rename carries the `moved` block as a fix, inserted after the block.
     let fix = &report["findings"][0]["fix"];
     assert_eq!(fix["start"], json!({"line": 3, "column": 2}));

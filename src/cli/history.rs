@@ -53,7 +53,10 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
     let mut repos = Repos::default();
     for file in files.iter_mut() {
         let read_provenance = options.provenance && file.provenance;
-        let wants_diff_rules = file.rules.has_diff_rules(file.language);
+        // Without `--diff`, the base is HEAD, which is read only where provenance may be (so
+        // `--no-provenance` and `provenance = false` keep `check` from reading git at all).
+        let wants_diff_rules =
+            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || read_provenance);
         let needs_git =
             read_provenance || options.diff.is_some() || options.four_eyes || wants_diff_rules;
         let repo = if needs_git {
