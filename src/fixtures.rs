@@ -270,6 +270,7 @@ mod tests {
             review: Review::None,
             directive: None,
             provenance: None,
+            edit: None,
         };
         assert!(compare(text, &annotations, &[finding(0, "r1")]).is_empty());
         let mismatches = compare(text, &annotations, &[finding(10, "r1")]);

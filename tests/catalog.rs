@@ -22,7 +22,8 @@ fn builtin_catalog_builds_and_every_query_compiles() {
 #[test]
 fn every_rule_has_metadata_queries_and_fixtures() {
     let rules = RuleSet::builtin();
-    let results = common::run_fixtures(&rules);
+    let mut results = common::run_fixtures(&rules);
+    results.extend(common::run_diff_fixtures(&rules));
     let mut positives: BTreeMap<&str, usize> = BTreeMap::new();
     let mut safe: BTreeMap<&str, usize> = BTreeMap::new();
     let mut languages_with_positives: BTreeMap<&str, Vec<Language>> = BTreeMap::new();
@@ -155,7 +156,13 @@ fn readme_rule_table_is_current() {
 /// Up to two flagged and one safe line per rule and language, from the fixtures.
 fn examples() -> blast_radius::cli::Examples {
     let mut examples = blast_radius::cli::Examples::new();
-    for path in common::files_below(&common::root().join("tests/fixtures")) {
+    let pairs = common::files_below(&common::root().join("tests/diff-fixtures"))
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().contains(".base."));
+    for path in common::files_below(&common::root().join("tests/fixtures"))
+        .into_iter()
+        .chain(pairs)
+    {
         let text = std::fs::read_to_string(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let Some(language) = Language::detect(&name, &text) else {

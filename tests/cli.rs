@@ -249,6 +249,7 @@ fn json_output_follows_the_schema() {
         "policy",
         "review",
         "review_rejected",
+        "fix",
     ];
     expected_keys.sort();
     let mut sorted = keys.clone();

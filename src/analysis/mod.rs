@@ -5,6 +5,7 @@
 //! debug-build test hook), and never panics on any input; a document that does not parse still
 //! gets the findings of the parts that do.
 
+pub mod diff;
 pub mod directives;
 mod embed;
 pub mod language;
@@ -68,6 +69,17 @@ pub struct Finding {
     /// Where the code came from and how the severity policy judged it; filled in by the caller
     /// that has provenance facts (the analysis itself knows none).
     pub provenance: Option<std::sync::Arc<crate::provenance::Provenance>>,
+    /// A text edit that makes the change safe, computed by the rule (for example the `moved`
+    /// block a rename needs), offered as a quick fix.
+    pub edit: Option<std::sync::Arc<Edit>>,
+}
+
+/// A replacement of `range` (byte offsets in the analysed text) by `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub title: String,
+    pub range: Range<usize>,
+    pub text: String,
 }
 
 /// Byte offsets of line starts; lines end at `\n` (a preceding `\r` belongs to the line break).
@@ -544,6 +556,7 @@ fn collect_node<'t>(
                 review: Review::None,
                 directive: None,
                 provenance: None,
+                edit: None,
             });
         }
     }
@@ -614,6 +627,7 @@ fn apply_directives(
                 review: Review::None,
                 directive: None,
                 provenance: None,
+                edit: None,
             });
         }
     };
@@ -667,14 +681,18 @@ fn apply_directives(
                     format!("unknown rule id `{id}` in blast-radius directive"),
                     &mut meta,
                 ),
-                Some(rule) if rule.enabled && !used[i][j] && !rule.is_engine_rule() => report(
-                    DIRECTIVE_UNUSED,
-                    directive.range.clone(),
-                    format!(
-                        "this directive for `{id}` matches no finding on the line it applies to"
-                    ),
-                    &mut meta,
-                ),
+                Some(rule)
+                    if rule.enabled && !used[i][j] && !rule.is_engine_rule() && !rule.is_diff() =>
+                {
+                    report(
+                        DIRECTIVE_UNUSED,
+                        directive.range.clone(),
+                        format!(
+                            "this directive for `{id}` matches no finding on the line it applies to"
+                        ),
+                        &mut meta,
+                    )
+                }
                 _ => {}
             }
         }

@@ -13,7 +13,7 @@ use super::rules::{CatalogError, QuerySource};
 use super::shell::ShellCommand;
 
 /// Capture names a rule query may use; names starting with `_` are free for predicates.
-pub const CAPTURE_VOCABULARY: [&str; 2] = ["match", "target"];
+pub const CAPTURE_VOCABULARY: [&str; 3] = ["match", "target", "scope"];
 /// Capture names of `embedded-shell.scm`: `@shell` is a node whose text is a shell script,
 /// `@argv` a node whose named children are the words of one command.
 pub const EMBED_VOCABULARY: [&str; 2] = ["shell", "argv"];
@@ -34,7 +34,7 @@ pub const PREDICATES: [&str; 13] = [
     "narrow!",
 ];
 /// `#set!` keys the queries may use.
-pub const PROPERTIES: [&str; 1] = ["message"];
+pub const PROPERTIES: [&str; 2] = ["message", "role"];
 /// Internal capture for comments, where directives live.
 const DIRECTIVE_CAPTURE: &str = "directive";
 
@@ -98,6 +98,9 @@ pub(crate) struct RulePattern {
     /// `#narrow! @match "regex"`: report each match of the regex inside the capture instead of
     /// the whole node.
     pub narrow: Option<(u32, Regex)>,
+    /// `#set! role "moved"`: in a `renamed` diff rule, the pattern finds the `from` address of
+    /// a `moved` block rather than a resource.
+    pub role: Option<String>,
 }
 
 pub(crate) struct CompiledLanguage {
@@ -108,6 +111,7 @@ pub(crate) struct CompiledLanguage {
     pub patterns: Vec<PatternRole>,
     pub match_capture: Option<u32>,
     pub target_capture: Option<u32>,
+    pub scope_capture: Option<u32>,
     pub shell_capture: Option<u32>,
     pub argv_capture: Option<u32>,
 }
@@ -157,6 +161,7 @@ impl CompiledLanguage {
                                 patterns: Vec::new(),
                                 match_capture: None,
                                 target_capture: None,
+                                scope_capture: None,
                                 shell_capture: None,
                                 argv_capture: None,
                             },
@@ -218,6 +223,7 @@ impl CompiledLanguage {
         let shell_capture = query.capture_index_for_name("shell");
         let argv_capture = query.capture_index_for_name("argv");
         let target_capture = query.capture_index_for_name("target");
+        let scope_capture = query.capture_index_for_name("scope");
         (
             CompiledLanguage {
                 query: Some(query),
@@ -225,6 +231,7 @@ impl CompiledLanguage {
                 patterns,
                 match_capture,
                 target_capture,
+                scope_capture,
                 shell_capture,
                 argv_capture,
             },
@@ -280,8 +287,8 @@ fn rule_pattern(
     let first_line = pattern_text.lines().next().unwrap_or("").trim();
     let at = |message: String| format!("pattern `{first_line}`: {message}");
     let (vocabulary, required, names) = match source.rule {
-        Some(_) => (&CAPTURE_VOCABULARY, "match", "@match, @target"),
-        None => (&EMBED_VOCABULARY, "", "@shell, @argv"),
+        Some(_) => (&CAPTURE_VOCABULARY[..], "match", "@match, @target, @scope"),
+        None => (&EMBED_VOCABULARY[..], "", "@shell, @argv"),
     };
     let mut has_required = false;
     for name in captures_in(pattern_text) {
@@ -374,10 +381,16 @@ fn rule_pattern(
         predicates.push(parsed);
     }
     let mut message = None;
+    let mut role = None;
     for property in query.property_settings(index) {
         match property.key.as_ref() {
             "message" => message = property.value.as_ref().map(|v| v.to_string()),
-            other => return Err(at(format!("unknown #set! key `{other}` (known: message)"))),
+            "role" => role = property.value.as_ref().map(|v| v.to_string()),
+            other => {
+                return Err(at(format!(
+                    "unknown #set! key `{other}` (known: message, role)"
+                )));
+            }
         }
     }
     Ok(RulePattern {
@@ -385,6 +398,7 @@ fn rule_pattern(
         predicates,
         message,
         narrow,
+        role,
     })
 }
 

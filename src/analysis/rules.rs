@@ -24,7 +24,9 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
 /// `blast-radius:` directives.
 pub const DIRECTIVE_INVALID: &str = "directive-invalid";
 pub const DIRECTIVE_UNUSED: &str = "directive-unused";
-pub const ENGINE_RULES: [&str; 2] = [DIRECTIVE_INVALID, DIRECTIVE_UNUSED];
+/// A `reviewed` directive that was kept while the line it covers changed since the base.
+pub const REVIEW_STALE: &str = "review-stale";
+pub const ENGINE_RULES: [&str; 3] = [DIRECTIVE_INVALID, DIRECTIVE_UNUSED, REVIEW_STALE];
 
 /// `<language>/embedded-shell.scm` is not a rule: it marks the strings and argument lists of a
 /// language that hold shell commands, which the shell rules then check.
@@ -137,6 +139,25 @@ struct RuleRecord {
     #[serde(default)]
     references: Vec<String>,
     fix: Option<FixRecord>,
+    #[serde(default)]
+    kind: RuleKind,
+}
+
+/// What a rule's query is run on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// The current text: every match is a finding.
+    #[default]
+    Text,
+    /// The base and the current text (a diff rule): a match of the base with no equal match
+    /// (same rule, `@target` and `@match` text) in the current text is a finding, reported
+    /// where it was in the current text.
+    Removed,
+    /// The base and the current text (a diff rule): a `@target`/`@match` pair (type and name)
+    /// of the base that is gone from the current text while a new one of the same type
+    /// appeared, with no `moved` block (`#set! role "moved"`) naming the old one.
+    Renamed,
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,9 +221,15 @@ pub struct Rule {
     pub builtin: bool,
     pub enabled: bool,
     pub fix: Option<Fix>,
+    pub kind: RuleKind,
 }
 
 impl Rule {
+    /// A diff rule compares the current text with a base version (HEAD, or `--diff <rev>`).
+    pub fn is_diff(&self) -> bool {
+        self.kind != RuleKind::Text || self.id == REVIEW_STALE
+    }
+
     pub fn is_engine_rule(&self) -> bool {
         ENGINE_RULES.contains(&self.id.as_str())
     }
@@ -282,7 +309,10 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     by_id: HashMap<String, usize>,
     sources: BTreeMap<Language, Vec<QuerySource>>,
-    compiled: [OnceLock<CompiledLanguage>; Language::ALL.len()],
+    /// The queries of diff rules, run on the base and the current text, never in `analyze`.
+    diff_sources: BTreeMap<Language, Vec<QuerySource>>,
+    /// Per language: the combined query of the text rules and that of the diff rules.
+    compiled: [OnceLock<(CompiledLanguage, CompiledLanguage)>; Language::ALL.len()],
     compile_errors: [OnceLock<Vec<CatalogError>>; Language::ALL.len()],
 }
 
@@ -386,10 +416,12 @@ impl RuleSet {
                 builtin: is_builtin,
                 enabled: !options.disabled.contains(id),
                 fix,
+                kind: record.kind,
             });
         }
 
         let mut sources: BTreeMap<Language, Vec<QuerySource>> = BTreeMap::new();
+        let mut diff_sources: BTreeMap<Language, Vec<QuerySource>> = BTreeMap::new();
         // (language, file name) of every query, so a language's own file wins over one it
         // would take from the language it extends.
         let own_files: HashSet<(&str, &str)> = files
@@ -452,7 +484,12 @@ impl RuleSet {
                         path: path.to_string(),
                         text: contents.to_string(),
                     };
-                    sources.entry(target).or_default().push(source);
+                    let into = if rules[rule].kind == RuleKind::Text {
+                        &mut sources
+                    } else {
+                        &mut diff_sources
+                    };
+                    into.entry(target).or_default().push(source);
                 }
             }
         }
@@ -464,6 +501,7 @@ impl RuleSet {
             rules,
             by_id,
             sources,
+            diff_sources,
             compiled: Default::default(),
             compile_errors: Default::default(),
         };
@@ -502,16 +540,41 @@ impl RuleSet {
 
     /// The combined query of a language, compiled on first use.
     pub(crate) fn compiled(&self, language: Language) -> &CompiledLanguage {
+        &self.compiled_both(language).0
+    }
+
+    /// The combined query of the diff rules of a language, compiled with the text rules.
+    pub(crate) fn compiled_diff(&self, language: Language) -> &CompiledLanguage {
+        &self.compiled_both(language).1
+    }
+
+    /// Whether any enabled diff rule has a query in `language`, or the engine's own diff rule
+    /// (`review-stale`) is on: only then is a base version worth reading.
+    pub fn has_diff_rules(&self, language: Language) -> bool {
+        self.diff_sources.contains_key(&language)
+            || self.get(REVIEW_STALE).is_some_and(|r| r.enabled)
+    }
+
+    /// Whether any enabled diff rule has a query in `language`: files of such a language are
+    /// worth comparing with their base even when the plain analysis finds nothing.
+    pub fn has_diff_queries(&self, language: Language) -> bool {
+        self.diff_sources.contains_key(&language)
+    }
+
+    fn compiled_both(&self, language: Language) -> &(CompiledLanguage, CompiledLanguage) {
         let slot = language_slot(language);
         self.compiled[slot].get_or_init(|| {
-            let sources = self
-                .sources
-                .get(&language)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let (compiled, errors) = CompiledLanguage::compile(language, sources);
+            let of = |map: &BTreeMap<Language, Vec<QuerySource>>| {
+                CompiledLanguage::compile(
+                    language,
+                    map.get(&language).map(Vec::as_slice).unwrap_or(&[]),
+                )
+            };
+            let (compiled, mut errors) = of(&self.sources);
+            let (diff, diff_errors) = of(&self.diff_sources);
+            errors.extend(diff_errors);
             let _ = self.compile_errors[slot].set(errors);
-            compiled
+            (compiled, diff)
         })
     }
 

@@ -23,6 +23,7 @@ pub struct FileReport {
     /// The file on disk (for reading its history).
     pub file: PathBuf,
     pub text: String,
+    pub language: Language,
     pub lines: LineIndex,
     pub findings: Vec<Finding>,
     pub rules: Arc<RuleSet>,
@@ -448,7 +449,8 @@ fn check_file(candidate: &Candidate) -> Outcome {
                 .into(),
         is_error: false,
     });
-    if findings.is_empty() {
+    // A file without findings may still have lost a guard since its base: diff rules need it.
+    if findings.is_empty() && !rules.has_diff_queries(language) {
         return Outcome::Checked {
             report: None,
             warning,
@@ -456,6 +458,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
     }
     let config = &candidate.context.settings.config;
     let report = Some(FileReport {
+        language,
         path: shown,
         file: path.clone(),
         lines: LineIndex::new(&text),

@@ -138,8 +138,17 @@ pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
         ));
         page.push_str(&format!(
             "What it reports: {}\n\n",
-            rule.message.replace("{target}", "…")
+            rule.message
+                .replace("{target}", "…")
+                .replace("{removed}", "…")
         ));
+        if rule.is_diff() {
+            page.push_str(
+                "A diff rule: it compares the file with its base version (HEAD in the editor \
+                 and in `check`, the file at `<rev>` with `check --diff <rev>`); the examples \
+                 are lines of the changed version.\n\n",
+            );
+        }
         if let Some(lines) = examples.get(&rule.id).filter(|l| !l.is_empty()) {
             page.push_str("### Examples\n\n| | language | code |\n| --- | --- | --- |\n");
             for (language, code, flagged) in lines {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::check::{FileReport, HistoryOptions};
-use crate::analysis::{Finding, Review, Scope};
+use crate::analysis::{self, Finding, Review, Scope};
 use crate::provenance::git::{Base, Repo, changed_lines};
 use crate::provenance::{Change, FileFacts, Provenance, finding_lines};
 
@@ -53,7 +53,12 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
     let mut repos = Repos::default();
     for file in files.iter_mut() {
         let read_provenance = options.provenance && file.provenance;
-        let needs_git = read_provenance || options.diff.is_some() || options.four_eyes;
+        // Without `--diff`, the base is HEAD, which is read only where provenance may be (so
+        // `--no-provenance` and `provenance = false` keep `check` from reading git at all).
+        let wants_diff_rules =
+            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || read_provenance);
+        let needs_git =
+            read_provenance || options.diff.is_some() || options.four_eyes || wants_diff_rules;
         let repo = if needs_git {
             repos.for_file(&file.file)
         } else {
@@ -69,6 +74,28 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
             judge(file, &FileFacts::unknown(), options.four_eyes);
             continue;
         };
+        // The base version: the file at `--diff <rev>`, else at HEAD. Diff rules compare the
+        // file with it (a file new since the base has nothing to compare with).
+        let relative = repo.relative(&file.file);
+        let old = match (&options.diff, &relative) {
+            (Some(rev), Some(relative)) => repo.text_at(rev, relative)?,
+            (Some(_), None) => return Err(format!("{}: not inside the repository", file.path)),
+            (None, Some(relative)) if wants_diff_rules => {
+                repo.text_at("HEAD", relative).ok().flatten()
+            }
+            (None, _) => None,
+        };
+        if let (Some(old), true) = (&old, wants_diff_rules) {
+            analysis::diff::analyze_diff(
+                old,
+                None,
+                &file.text,
+                None,
+                file.language,
+                &file.rules,
+                &mut file.findings,
+            );
+        }
         let mut facts = if read_provenance || options.four_eyes {
             let lines = lines_of_interest(file);
             let base: Base = repo.base(&file.file, Some((&file.text, &lines)));
@@ -77,10 +104,6 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
             FileFacts::unknown()
         };
         if let Some(rev) = &options.diff {
-            let relative = repo
-                .relative(&file.file)
-                .ok_or_else(|| format!("{}: not inside the repository", file.path))?;
-            let old = repo.text_at(rev, &relative)?;
             let changed = changed_lines(old.as_deref(), &file.text);
             if facts.lines.len() < changed.len() {
                 facts.lines.resize(changed.len(), Default::default());
@@ -91,9 +114,13 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
                 }
             }
             let lines = &file.lines;
+            let rules = &file.rules;
+            // Diff findings are about the change itself, whether or not their line changed (a
+            // guard removed is reported on its block's unchanged first line).
             file.findings.retain(|f| {
                 let (first, last) = finding_lines(lines, f);
-                (first..=last).any(|l| changed.get(l).copied().unwrap_or(false))
+                rules.get(&f.rule).is_some_and(|r| r.is_diff())
+                    || (first..=last).any(|l| changed.get(l).copied().unwrap_or(false))
             });
         }
         judge(file, &facts, options.four_eyes);

@@ -283,6 +283,16 @@ pub fn json(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
                 "policy": finding.provenance.as_ref().map(|p| p.policy.name()),
                 "review": finding.review.name(),
                 "review_rejected": finding.provenance.as_ref().and_then(|p| p.review_rejected.clone()),
+                "fix": finding.edit.as_ref().map(|edit| {
+                    let (line, column) = file.lines.position(&file.text, edit.range.start);
+                    let (end_line, end_column) = file.lines.position(&file.text, edit.range.end);
+                    json!({
+                        "title": edit.title,
+                        "start": {"line": line + 1, "column": column + 1},
+                        "end": {"line": end_line + 1, "column": end_column + 1},
+                        "text": edit.text,
+                    })
+                }),
             }));
         }
     }

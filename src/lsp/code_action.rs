@@ -149,6 +149,15 @@ fn for_finding(
             actions.push(action(fix.title.clone(), (range, rewritten)));
         }
     }
+    // An edit the rule computed (a diff rule's `moved` block).
+    if let Some(edit) = &finding.edit {
+        if edit.range.end <= document.text.len() {
+            actions.push(action(
+                edit.title.clone(),
+                (edit.range.clone(), edit.text.clone()),
+            ));
+        }
+    }
     actions
 }
 

@@ -36,6 +36,8 @@ pub struct Document {
     pub findings: Vec<Finding>,
     /// The HEAD version's provenance, once read (never, with provenance off).
     base: Option<Arc<Base>>,
+    /// The parse of the HEAD version, for the diff rules.
+    base_tree: Option<Tree>,
     /// Lines inserted by single large edits in this session.
     bulk: BulkLines,
     /// Lines a single edit must insert to count as a bulk insertion (0: off).
@@ -111,6 +113,7 @@ impl Document {
             interrupted: true,
             pending: None,
             base: None,
+            base_tree: None,
             bulk: BulkLines::default(),
             bulk_threshold: 0,
             policy: Policy::default(),
@@ -121,7 +124,37 @@ impl Document {
     /// findings.
     pub fn set_base(&mut self, base: Option<Arc<Base>>) {
         self.base = base;
+        // The HEAD version is parsed once here, not on every keystroke.
+        self.base_tree = match (
+            self.language,
+            self.base.as_deref().and_then(Base::head_text),
+        ) {
+            (Some(language), Some(head)) if self.rules.has_diff_queries(language) => {
+                analysis::parse(language, head, None)
+            }
+            _ => None,
+        };
+        self.finish();
+    }
+
+    /// Applies the directives to the collected results, runs the diff rules against the HEAD
+    /// version (so a removed guard shows up as the user types), and judges the findings.
+    fn finish(&mut self) {
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
+        if let (Some(language), Some(head)) = (
+            self.language,
+            self.base.as_deref().and_then(Base::head_text),
+        ) {
+            analysis::diff::analyze_diff(
+                head,
+                self.base_tree.as_ref(),
+                &self.text,
+                self.tree.as_ref(),
+                language,
+                &self.rules,
+                &mut self.findings,
+            );
+        }
         self.judge();
     }
 
@@ -363,8 +396,7 @@ impl Document {
                 return;
             }
         }
-        self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
-        self.judge();
+        self.finish();
     }
 
     fn reparse_and_analyse_all(&mut self) {
@@ -389,8 +421,7 @@ impl Document {
             &self.rules,
             analysis::DOCUMENT_BUDGET,
         );
-        self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
-        self.judge();
+        self.finish();
     }
 
     pub fn offset(

@@ -1,0 +1,627 @@
+//! Diff rules: what an edit removed or renamed, found by comparing the current text with a base
+//! version (HEAD in the editor, the file at `--diff <rev>` or HEAD in the CLI). Both versions
+//! come in as strings; the caller reads them.
+//!
+//! A diff rule's query (`kind = "removed"` or `"renamed"` in its metadata) runs on both texts.
+//! Each match is a fact identified by its rule and the normalised text of `@target` and
+//! `@match`:
+//! - `removed`: a base fact with no equal fact in the current text was removed or changed. It is
+//!   reported at the line that replaced it, else at the first line of its `@scope` (the
+//!   enclosing block) when that line is unchanged, else where the removed lines were. Facts of
+//!   one rule reported at the same place are merged into one finding.
+//! - `renamed`: facts are addresses (`@target` is the type, `@match` the name). A base address
+//!   gone from the current text, while a new address of the same type appeared, is a rename,
+//!   unless a `moved` block (a pattern with `#set! role "moved"`, `@match` its `from`) names it.
+//!   The finding carries the `moved` block as an edit.
+//!
+//! The engine rule `review-stale` reports a `reviewed` directive kept while the line it covers
+//! changed, and drops the review's effect.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::{ControlFlow, Range};
+use std::sync::Arc;
+use std::time::Instant;
+
+use tree_sitter::{
+    Node, QueryCursor, QueryCursorOptions, QueryCursorState, StreamingIterator, Tree,
+};
+
+use super::query::{self, CommandCache, PatternRole};
+use super::rules::{REVIEW_STALE, RuleKind};
+use super::{
+    DOCUMENT_BUDGET, Edit, Finding, Language, LineIndex, MATCH_LIMIT, Review, RuleSet, parse,
+    render_message, shown_target, sort_findings,
+};
+
+/// One match of a diff rule's query.
+#[derive(Clone, Debug)]
+struct Fact {
+    rule: usize,
+    /// Whitespace-normalised `@target` text (empty without one).
+    target: String,
+    /// Whitespace-normalised `@match` text.
+    text: String,
+    /// What the fact is, for a message: the pattern's `#set! message` or the `@match` text.
+    label: String,
+    range: Range<usize>,
+    scope: Option<Range<usize>>,
+    moved: bool,
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn unquote(text: &str) -> &str {
+    text.trim().trim_matches('"')
+}
+
+/// Runs the diff rules of `language` comparing `current` with `base`, and applies
+/// `review-stale` to `findings` (the analysis of `current`): stale reviews are reported and no
+/// longer count. The diff findings are added to `findings`, which stay sorted. `current_tree`
+/// and `base_tree` are the caller's parses, when it has them. Returns whether a query stopped early.
+pub fn analyze_diff(
+    base: &str,
+    base_tree: Option<&Tree>,
+    current: &str,
+    current_tree: Option<&Tree>,
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    let any_reviewed = findings
+        .iter()
+        .any(|f| matches!(f.review, Review::Reviewed { .. }));
+    if base == current
+        || !(rules.has_diff_queries(language) || any_reviewed && rules.has_diff_rules(language))
+    {
+        return false;
+    }
+    let map = crate::provenance::git::line_map(base, current);
+    let lines = LineIndex::new(current);
+    let base_lines = LineIndex::new(base);
+    let mut found = stale_reviews(base, current, &lines, &map, rules, findings);
+
+    let mut truncated = false;
+    let compiled = rules.compiled_diff(language);
+    if compiled.query.is_some() {
+        let parsed;
+        let current_tree = match current_tree {
+            Some(tree) => Some(tree),
+            None => {
+                parsed = parse(language, current, None);
+                parsed.as_ref()
+            }
+        };
+        let base_parsed;
+        let base_tree = match base_tree {
+            Some(tree) => Some(tree),
+            None => {
+                base_parsed = parse(language, base, None);
+                base_parsed.as_ref()
+            }
+        };
+        if let (Some(base_tree), Some(current_tree)) = (base_tree, current_tree) {
+            let deadline = Instant::now() + DOCUMENT_BUDGET;
+            let (base_facts, t1, _) = facts(base, base_tree.root_node(), language, rules, deadline);
+            let (current_facts, t2, comments) =
+                facts(current, current_tree.root_node(), language, rules, deadline);
+            truncated = t1 || t2;
+            let mut diff = removed(
+                &base_facts,
+                &current_facts,
+                (base, &base_lines),
+                (current, &lines),
+                &map,
+                rules,
+            );
+            diff.extend(renamed(
+                &base_facts,
+                &current_facts,
+                current,
+                &lines,
+                rules,
+                language,
+            ));
+            // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
+            // directive rules' own reports come from the main analysis.
+            let mut diff = super::apply_directives(current, rules, diff, &comments);
+            diff.retain(|f| rules.get(&f.rule).is_some_and(|r| r.is_diff()));
+            found.extend(diff);
+        }
+    }
+    findings.extend(found);
+    sort_findings(findings);
+    truncated
+}
+
+/// Whether a current line is unchanged from the base (`map[line]` is its base line).
+fn unchanged(map: &[Option<usize>], line: usize) -> bool {
+    map.get(line).copied().flatten().is_some()
+}
+
+/// `reviewed` directives kept while the line they cover changed.
+fn stale_reviews(
+    base: &str,
+    current: &str,
+    lines: &LineIndex,
+    map: &[Option<usize>],
+    rules: &RuleSet,
+    findings: &mut [Finding],
+) -> Vec<Finding> {
+    let Some(rule) = rules.get(REVIEW_STALE).filter(|r| r.enabled) else {
+        return Vec::new();
+    };
+    // Base lines that no current line keeps: the lines the edit removed or rewrote.
+    let mut kept = vec![false; base.lines().count()];
+    for line in map.iter().flatten() {
+        if let Some(slot) = kept.get_mut(*line) {
+            *slot = true;
+        }
+    }
+    let base_lines: Vec<&str> = base.lines().collect();
+    let mut stale = Vec::new();
+    for finding in findings.iter_mut() {
+        let (Review::Reviewed { .. }, Some(directive)) = (&finding.review, &finding.directive)
+        else {
+            continue;
+        };
+        let covered = lines.line_of(finding.range.start);
+        if unchanged(map, covered) {
+            continue;
+        }
+        let directive_line = lines.line_of(directive.start);
+        let is_stale = if directive_line != covered {
+            // A directive on a line of its own: kept while the line below changed.
+            unchanged(map, directive_line)
+        } else {
+            // A directive at the end of the changed line: stale when a rewritten base line
+            // carried the same directive.
+            let Some(text) = current.get(directive.clone()) else {
+                continue;
+            };
+            base_lines
+                .iter()
+                .zip(&kept)
+                .any(|(line, kept)| !kept && line.contains(text))
+        };
+        if !is_stale {
+            continue;
+        }
+        let risky = rules.get(&finding.rule);
+        finding.review = Review::None;
+        finding.severity = risky.map_or(finding.severity, |r| r.severity);
+        stale.push(Finding {
+            rule: rule.id.clone(),
+            range: directive.clone(),
+            target: None,
+            severity: rule.severity,
+            message: render_message(&rule.message, &finding.rule),
+            review: Review::None,
+            directive: None,
+            provenance: None,
+            edit: None,
+        });
+        finding.directive = None;
+    }
+    stale
+}
+
+/// The facts of the diff rules in one text, within the deadline, and the comment ranges.
+fn facts(
+    text: &str,
+    root: Node<'_>,
+    language: Language,
+    rules: &RuleSet,
+    deadline: Instant,
+) -> (Vec<Fact>, bool, Vec<Range<usize>>) {
+    let compiled = rules.compiled_diff(language);
+    let Some(query) = compiled.query.as_ref() else {
+        return (Vec::new(), false, Vec::new());
+    };
+    let mut cursor = QueryCursor::new();
+    cursor.set_match_limit(MATCH_LIMIT);
+    let over_budget = std::cell::Cell::new(false);
+    let mut check_time = |_: &QueryCursorState| {
+        if Instant::now() > deadline {
+            over_budget.set(true);
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    let options = QueryCursorOptions::new().progress_callback(&mut check_time);
+    let mut commands = CommandCache::default();
+    let mut facts = Vec::new();
+    let mut comments = Vec::new();
+    let mut matches = cursor.matches_with_options(query, root, text.as_bytes(), options);
+    while let Some(found) = matches.next() {
+        let pattern = match compiled.patterns.get(found.pattern_index) {
+            Some(PatternRole::Rule(pattern)) => pattern,
+            Some(PatternRole::Comment) => {
+                comments.extend(found.captures.first().map(|c| c.node.byte_range()));
+                continue;
+            }
+            _ => continue,
+        };
+        let capture_node = |index: u32| {
+            found
+                .captures
+                .iter()
+                .find(|c| c.index == index)
+                .map(|c| c.node)
+        };
+        let Some(matched) = compiled.match_capture.and_then(capture_node) else {
+            continue;
+        };
+        if query::evaluate(&pattern.predicates, capture_node, text, &mut commands).is_none() {
+            continue;
+        }
+        let node_text = |node: Node<'_>| text.get(node.byte_range()).unwrap_or("").to_string();
+        // Several `@target` nodes (a resource's type and name labels) make one dotted target.
+        let target = found
+            .captures
+            .iter()
+            .filter(|c| Some(c.index) == compiled.target_capture)
+            .map(|c| unquote(&node_text(c.node)).to_string())
+            .collect::<Vec<_>>()
+            .join(".");
+        let match_text = node_text(matched);
+        let label = match &pattern.message {
+            Some(message) => render_message(message, &target),
+            None => format!("`{}`", shown_target(&match_text)),
+        };
+        facts.push(Fact {
+            rule: pattern.rule,
+            target: normalise(&target),
+            text: normalise(&match_text),
+            label,
+            range: matched.byte_range(),
+            scope: compiled
+                .scope_capture
+                .and_then(capture_node)
+                .map(|n| n.byte_range()),
+            moved: pattern.role.as_deref() == Some("moved"),
+        });
+    }
+    let truncated = cursor.did_exceed_match_limit() || over_budget.get();
+    comments.sort_by_key(|c| c.start);
+    comments.dedup();
+    (facts, truncated, comments)
+}
+
+/// The range of a current line without its indentation and line break.
+fn line_range(text: &str, lines: &LineIndex, line: usize) -> Range<usize> {
+    let start = lines.line_start(line);
+    let end = lines.line_end(line);
+    let content = text.get(start..end).unwrap_or("");
+    let indent = content.len() - content.trim_start().len();
+    let trailing = content.len() - content.trim_end().len();
+    (start + indent)..(end - trailing).max(start + indent)
+}
+
+/// Facts of `removed` rules present in the base and gone from the current text.
+fn removed(
+    base_facts: &[Fact],
+    current_facts: &[Fact],
+    (base, base_lines): (&str, &LineIndex),
+    (current, lines): (&str, &LineIndex),
+    map: &[Option<usize>],
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let is_removed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Removed;
+    // base line → current line, for the base lines the current text keeps.
+    let mut inverse: HashMap<usize, usize> = HashMap::new();
+    for (new, old) in map.iter().enumerate() {
+        if let Some(old) = old {
+            inverse.insert(*old, new);
+        }
+    }
+    let key = |f: &Fact| (f.rule, f.target.clone(), f.text.clone());
+    // Current facts by key and line, so a fact on a kept line pairs with itself first: with
+    // equal keys in several places (`contents: read` in three jobs), counting alone would
+    // pair the wrong ones.
+    let mut on_line: HashMap<((usize, String, String), usize), usize> = HashMap::new();
+    let mut remaining: HashMap<(usize, String, String), usize> = HashMap::new();
+    for fact in current_facts.iter().filter(is_removed_rule) {
+        *on_line
+            .entry((key(fact), lines.line_of(fact.range.start)))
+            .or_default() += 1;
+        *remaining.entry(key(fact)).or_default() += 1;
+    }
+    let mut unsettled: Vec<&Fact> = Vec::new();
+    for fact in base_facts.iter().filter(is_removed_rule) {
+        let kept = inverse
+            .get(&base_lines.line_of(fact.range.start))
+            .and_then(|line| on_line.get_mut(&(key(fact), *line)))
+            .filter(|count| **count > 0);
+        match kept {
+            Some(count) => {
+                *count -= 1;
+                if let Some(left) = remaining.get_mut(&key(fact)) {
+                    *left = left.saturating_sub(1);
+                }
+            }
+            None => unsettled.push(fact),
+        }
+    }
+    let mut gone: Vec<&Fact> = Vec::new();
+    for fact in unsettled {
+        match remaining.get_mut(&key(fact)) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => gone.push(fact),
+        }
+    }
+    // A guard that followed its resource through a rename is not removed: what is left on both
+    // sides is paired by rule, text and the target's type (all but its last dotted part). The
+    // rename itself is `tf-moved-block-missing`'s business.
+    let type_of = |target: &str| {
+        target
+            .rsplit_once('.')
+            .map_or(target, |(t, _)| t)
+            .to_string()
+    };
+    let mut unpaired: HashMap<(usize, String, &str), usize> = HashMap::new();
+    for ((rule, target, text), count) in &remaining {
+        if *count > 0 {
+            *unpaired
+                .entry((*rule, type_of(target), text.as_str()))
+                .or_default() += count;
+        }
+    }
+    gone.retain(|fact| {
+        match unpaired.get_mut(&(fact.rule, type_of(&fact.target), fact.text.as_str())) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                false
+            }
+            _ => true,
+        }
+    });
+    // (rule, anchor line) → (target, labels)
+    let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
+    for fact in gone {
+        let base_line = base_lines.line_of(fact.range.start);
+        let anchor = anchor_line(
+            base_line,
+            fact,
+            (base, base_lines),
+            (current, lines),
+            &inverse,
+            map,
+        );
+        let key = (fact.rule, anchor);
+        match merged.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, labels)) => {
+                if !labels.contains(&fact.label) {
+                    labels.push(fact.label.clone());
+                }
+            }
+            None => merged.push((key, fact.target.clone(), vec![fact.label.clone()])),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|((rule, line), target, labels)| {
+            let rule = rules.rule(rule);
+            let message =
+                render_message(&rule.message, &target).replace("{removed}", &labels.join(", "));
+            Finding {
+                rule: rule.id.clone(),
+                range: line_range(current, lines, line),
+                target: None,
+                severity: rule.severity,
+                message,
+                review: Review::None,
+                directive: None,
+                provenance: None,
+                edit: None,
+            }
+        })
+        .collect()
+}
+
+/// Where a removed base fact is reported in the current text: the line that replaced it, else
+/// the unchanged first line of its scope, else where its lines were.
+fn anchor_line(
+    base_line: usize,
+    fact: &Fact,
+    (base, base_lines): (&str, &LineIndex),
+    (current, lines): (&str, &LineIndex),
+    inverse: &HashMap<usize, usize>,
+    map: &[Option<usize>],
+) -> usize {
+    let current_len = lines.len();
+    let text_of = |text: &'_ str, index: &LineIndex, line: usize| -> String {
+        text.get(index.line_start(line)..index.line_end(line))
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    // The changed current lines where the kept lines above `line` end: of those, the one that
+    // shares the longest start with the base line replaced it (a comment added above a flipped
+    // value does not take the finding).
+    let replaced = |line: usize| {
+        let place = (0..line)
+            .rev()
+            .find_map(|l| inverse.get(&l).map(|n| n + 1))
+            .unwrap_or(0);
+        let old = text_of(base, base_lines, line);
+        let mut best: Option<(usize, usize)> = None;
+        let mut candidate = place;
+        while candidate < current_len && !unchanged(map, candidate) {
+            let new = text_of(current, lines, candidate);
+            let shared = old
+                .chars()
+                .zip(new.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            if best.is_none_or(|(_, most)| shared > most) {
+                best = Some((candidate, shared));
+            }
+            candidate += 1;
+        }
+        best.map(|(line, _)| line)
+    };
+    if let Some(&line) = inverse.get(&base_line) {
+        // The line is still there (the fact changed elsewhere, e.g. its target was renamed).
+        return line;
+    }
+    if let Some(line) = replaced(base_line) {
+        return line;
+    }
+    if let Some(scope) = &fact.scope {
+        let start = base_lines.line_of(scope.start);
+        if let Some(&line) = inverse.get(&start) {
+            return line;
+        }
+        if let Some(line) = replaced(start) {
+            return line;
+        }
+    }
+    // Where the removed lines were.
+    (0..base_line)
+        .rev()
+        .find_map(|l| inverse.get(&l).map(|n| n + 1))
+        .unwrap_or(0)
+        .min(current_len.saturating_sub(1))
+}
+
+/// Addresses of `renamed` rules that changed with no `moved` block.
+fn renamed(
+    base_facts: &[Fact],
+    current_facts: &[Fact],
+    current: &str,
+    lines: &LineIndex,
+    rules: &RuleSet,
+    language: Language,
+) -> Vec<Finding> {
+    // Only a rule that knows `moved` blocks (a `#set! role "moved"` pattern) offers one.
+    let knows_moved = |rule: usize| {
+        rules.compiled_diff(language).patterns.iter().any(|p| {
+            matches!(p, PatternRole::Rule(p) if p.rule == rule && p.role.as_deref() == Some("moved"))
+        })
+    };
+    let address = |f: &Fact| format!("{}.{}", unquote(&f.target), unquote(&f.text));
+    let type_of = |f: &Fact| unquote(&f.target).to_string();
+    let is_renamed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Renamed;
+    let mut findings = Vec::new();
+    let rule_ids: Vec<usize> = {
+        let mut ids: Vec<usize> = current_facts
+            .iter()
+            .chain(base_facts)
+            .filter(is_renamed_rule)
+            .map(|f| f.rule)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    for rule_index in rule_ids {
+        let of_rule = |facts: &[Fact], moved: bool| -> Vec<Fact> {
+            facts
+                .iter()
+                .filter(|f| f.rule == rule_index && f.moved == moved)
+                .cloned()
+                .collect()
+        };
+        let base = of_rule(base_facts, false);
+        let now = of_rule(current_facts, false);
+        let moved_from: HashSet<String> = of_rule(current_facts, true)
+            .iter()
+            .map(|f| f.text.replace(' ', ""))
+            .collect();
+        let base_addresses: HashSet<String> = base.iter().map(address).collect();
+        let now_addresses: HashSet<String> = now.iter().map(address).collect();
+        let mut gone: Vec<&Fact> = base
+            .iter()
+            .filter(|f| {
+                let a = address(f);
+                !now_addresses.contains(&a) && !moved_from.contains(&a)
+            })
+            .collect();
+        let rule = rules.rule(rule_index);
+        for fact in now.iter().filter(|f| !base_addresses.contains(&address(f))) {
+            let Some(i) = gone.iter().position(|g| type_of(g) == type_of(fact)) else {
+                continue;
+            };
+            let old = address(gone.remove(i));
+            let new = address(fact);
+            let line = lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
+            let insert_at = fact.scope.as_ref().map_or_else(
+                || lines.line_end(lines.line_of(fact.range.start)),
+                |s| s.end,
+            );
+            findings.push(Finding {
+                rule: rule.id.clone(),
+                range: line_range(current, lines, line),
+                target: Some(fact.range.clone()),
+                severity: rule.severity,
+                message: rule
+                    .message
+                    .replace("{target}", &new)
+                    .replace("{removed}", &old),
+                review: Review::None,
+                directive: None,
+                provenance: None,
+                edit: knows_moved(rule_index).then(|| {
+                    Arc::new(Edit {
+                        title: format!("Add a `moved` block from {old} to {new}"),
+                        range: insert_at..insert_at,
+                        text: format!("\n\nmoved {{\n  from = {old}\n  to   = {new}\n}}"),
+                    })
+                }),
+            });
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "resource \"aws_db_instance\" \"main\" {\n  deletion_protection = true\n}\n";
+
+    fn run(base: &str, current: &str) -> Vec<Finding> {
+        let rules = RuleSet::builtin();
+        let mut findings = crate::analysis::analyze(current, Language::Hcl, &rules);
+        analyze_diff(
+            base,
+            None,
+            current,
+            None,
+            Language::Hcl,
+            &rules,
+            &mut findings,
+        );
+        findings
+    }
+
+    #[test]
+    fn an_unchanged_file_or_other_line_endings_report_nothing() {
+        assert_eq!(run(BASE, BASE), []);
+        assert_eq!(run(BASE, &BASE.replace('\n', "\r\n")), []);
+    }
+
+    #[test]
+    fn a_new_file_or_an_emptied_one_is_handled() {
+        // Nothing in the base: nothing was removed.
+        assert_eq!(run("", BASE), []);
+        // Everything removed: reported at the start of the (empty) current text.
+        let findings = run(BASE, "");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].rule, "tf-protection-removed");
+        assert_eq!(findings[0].range, 0..0);
+    }
+
+    #[test]
+    fn a_base_that_does_not_parse_still_gives_the_facts_of_the_parts_that_do() {
+        let broken = format!("{BASE}resource \"x\" {{ = = \n");
+        let findings = run(&broken, "resource \"aws_db_instance\" \"main\" {\n}\n");
+        assert!(
+            findings.iter().any(|f| f.rule == "tf-protection-removed"),
+            "{findings:?}"
+        );
+    }
+}

@@ -1,0 +1,370 @@
+//! Diff rules end to end: `check` against HEAD and `--diff <rev>` in real git repositories made
+//! in temp dirs with the `git` CLI, and the language server against the HEAD version it keeps.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::lsp_client::{Client, apply_edits};
+use serde_json::{Value, json};
+
+/// A git repository in a temp dir, with git's own configuration isolated from the machine's.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let repo = Repo {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        repo.git(&["init", "-q", "-b", "main"], None);
+        repo
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn git(&self, args: &[&str], author: Option<(&str, &str)>) -> String {
+        let (name, email) = author.unwrap_or(("Ann", "ann@example.com"));
+        let output = Command::new("git")
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", name)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_COMMITTER_NAME", name)
+            .env("GIT_COMMITTER_EMAIL", email)
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Writes files and commits them as `author` with `message`; returns the commit id.
+    fn commit(&self, files: &[(&str, &str)], message: &str, author: (&str, &str)) -> String {
+        for (path, text) in files {
+            self.write(path, text);
+        }
+        self.git(&["add", "-A"], Some(author));
+        self.git(&["commit", "-q", "-m", message], Some(author));
+        self.git(&["rev-parse", "HEAD"], None)
+    }
+}
+
+fn blast_radius(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_blast-radius"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+const ANN: (&str, &str) = ("Ann", "ann@example.com");
+
+const MAIN_TF: &str = r#"resource "aws_db_instance" "main" {
+  engine = "postgres"
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+"#;
+
+/// `main.tf` with the database renamed and its guard deleted.
+const RENAMED_TF: &str = r#"resource "aws_db_instance" "primary" {
+  engine = "postgres"
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+"#;
+
+/// (rule, 1-based line) of each finding in a JSON report.
+fn found(report: &Value) -> Vec<(String, u64)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pair(rule: &str, line: u64) -> (String, u64) {
+    (rule.to_string(), line)
+}
+
+#[test]
+fn check_compares_with_head_and_with_the_diff_revision() {
+    let repo = Repo::new();
+    repo.commit(&[("main.tf", MAIN_TF)], "Database", ANN);
+
+    // Uncommitted: plain `check` compares the file with HEAD.
+    repo.write("main.tf", RENAMED_TF);
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "main.tf"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a rename without `moved` blocks"
+    );
+    let report = json(&output);
+    assert_eq!(
+        found(&report),
+        [
+            pair("tf-moved-block-missing", 1),
+            pair("tf-protection-removed", 1)
+        ]
+    );
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains(
+            "`aws_db_instance.main` was renamed to `aws_db_instance.primary` with no `moved` block"
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("the `lifecycle` block, `prevent_destroy = true` is gone")),
+        "{messages:?}"
+    );
+
+    // `--no-provenance` reads nothing from git, HEAD included; `--diff` still compares.
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--no-provenance", "main.tf"],
+    );
+    assert_eq!(found(&json(&output)), []);
+    let output = blast_radius(
+        repo.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--no-provenance",
+            "--diff",
+            "HEAD",
+            "main.tf",
+        ],
+    );
+    assert_eq!(found(&json(&output)).len(), 2);
+
+    // The rename carries the `moved` block as a fix, inserted after the block.
+    let fix = &report["findings"][0]["fix"];
+    assert_eq!(fix["start"], json!({"line": 3, "column": 2}));
+    assert_eq!(fix["end"], fix["start"]);
+    assert_eq!(
+        fix["text"],
+        "\n\nmoved {\n  from = aws_db_instance.main\n  to   = aws_db_instance.primary\n}"
+    );
+    assert_eq!(report["findings"][1]["fix"], Value::Null);
+
+    // Committed: HEAD is the file, so plain `check` has nothing to compare; `--diff HEAD~1`
+    // compares with the version before the rename.
+    repo.commit(&[], "Rename the database", ANN);
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "main.tf"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(found(&json(&output)), []);
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD~1", "."],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        found(&json(&output)),
+        [
+            pair("tf-moved-block-missing", 1),
+            pair("tf-protection-removed", 1)
+        ]
+    );
+
+    // A `moved` block makes the rename deliberate.
+    let with_moved = format!(
+        "{RENAMED_TF}\nmoved {{\n  from = aws_db_instance.main\n  to   = aws_db_instance.primary\n}}\n"
+    );
+    repo.write("main.tf", &with_moved);
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD~1", "main.tf"],
+    );
+    assert_eq!(found(&json(&output)), [pair("tf-protection-removed", 1)]);
+}
+
+#[test]
+fn a_stale_review_fails_the_gate_again() {
+    let repo = Repo::new();
+    let script =
+        "#!/bin/sh\n# blast-radius: reviewed rm-recursive-unguarded by Bob\nrm -rf \"$BUILD\"/*\n";
+    repo.commit(&[("clean.sh", script)], "Clean", ANN);
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "clean.sh"]);
+    assert_eq!(output.status.code(), Some(0), "the review counts");
+    let report = json(&output);
+    assert_eq!(report["findings"][0]["review"], "reviewed");
+
+    // The reviewed line is rewritten, the directive kept.
+    repo.write(
+        "clean.sh",
+        &script.replace("\"$BUILD\"/*", "\"$BUILD\"/../*"),
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "clean.sh"]);
+    assert_eq!(output.status.code(), Some(1), "the review no longer counts");
+    let report = json(&output);
+    assert_eq!(
+        found(&report),
+        [pair("review-stale", 2), pair("rm-recursive-unguarded", 3)]
+    );
+    assert_eq!(report["findings"][1]["review"], "none");
+}
+
+#[test]
+fn a_file_outside_a_repository_gets_no_diff_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), RENAMED_TF).unwrap();
+    let output = blast_radius(dir.path(), &["check", "--format", "json", "main.tf"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(found(&json(&output)), []);
+}
+
+fn messages(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_language_server_reports_diff_findings_as_the_user_types_and_fixes_a_rename() {
+    let repo = Repo::new();
+    repo.commit(&[("main.tf", MAIN_TF)], "Database", ANN);
+    let path = std::fs::canonicalize(repo.path()).unwrap().join("main.tf");
+    let uri = format!("file://{}", path.display());
+    let mut client = Client::in_process();
+    client.initialize(json!({}), json!({})).await;
+    client.open(&uri, "terraform", MAIN_TF).await;
+
+    // Rename the database: `main` → `primary` on line 0.
+    let rename = json!([{"range": {"start": {"line": 0, "character": 28}, "end": {"line": 0, "character": 32}}, "text": "primary"}]);
+    client.change(&uri, 2, rename).await;
+    let renamed = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["version"] == 2
+                && messages(p)
+                    .iter()
+                    .any(|m| m.contains("renamed to `aws_db_instance.primary`"))
+        })
+        .await;
+    let diagnostic = renamed["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["data"]["rule"] == "tf-moved-block-missing")
+        .expect("the rename is reported")
+        .clone();
+    assert_eq!(diagnostic["range"]["start"]["line"], 0);
+
+    // The quick fix inserts the `moved` block; with it, the finding goes away.
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}}),
+        )
+        .await;
+    let action = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Add a `moved` block")
+        })
+        .unwrap_or_else(|| panic!("no moved-block action: {actions}"))
+        .clone();
+    let edits = action["edit"]["changes"][&uri].as_array().unwrap().clone();
+    let current = MAIN_TF.replacen("\"main\"", "\"primary\"", 1);
+    let fixed = apply_edits(&current, &edits, "utf-16");
+    assert!(
+        fixed.contains(
+            "moved {\n  from = aws_db_instance.main\n  to   = aws_db_instance.primary\n}"
+        ),
+        "{fixed}"
+    );
+    let whole = json!([{"text": fixed}]);
+    client.change(&uri, 3, whole).await;
+    client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["version"] == 3 && messages(p).is_empty()
+        })
+        .await;
+
+    // Flipping the guard is reported on the changed line while typing.
+    let flipped = fixed.replace("prevent_destroy = true", "prevent_destroy = false");
+    client.change(&uri, 4, json!([{"text": flipped}])).await;
+    let reported = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["version"] == 4
+                && p["diagnostics"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|d| d["data"]["rule"] == "tf-protection-removed")
+        })
+        .await;
+    let removed = reported["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["data"]["rule"] == "tf-protection-removed")
+        .unwrap();
+    assert_eq!(removed["range"]["start"]["line"], 4);
+    assert!(
+        removed["message"]
+            .as_str()
+            .unwrap()
+            .contains("protection removed from `aws_db_instance."),
+        "{removed}"
+    );
+    client.shutdown().await;
+}
