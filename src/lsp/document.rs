@@ -74,6 +74,9 @@ pub fn detect_language(language_id: &str, path: &str, text: &str) -> Option<Lang
         "yaml" | "github-actions-workflow" | "dockercompose" => Some(Language::Yaml),
         "json" | "jsonc" => Some(Language::Json),
         "dockerfile" => Some(Language::Dockerfile),
+        "makefile" | "make" => Some(Language::Make),
+        "powershell" | "ps1" => Some(Language::PowerShell),
+        "bat" | "batch" | "cmd" => Some(Language::Batch),
         _ => None,
     };
     by_id.or_else(|| Language::detect(path, text))

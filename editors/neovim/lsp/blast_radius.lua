@@ -31,6 +31,9 @@ return {
     'json',
     'jsonc',
     'dockerfile',
+    'make',
+    'ps1',
+    'dosbatch',
   },
   root_markers = { 'blast-radius.toml', '.git' },
   -- Sent in `workspace/didChangeConfiguration`, and as `initializationOptions` (below).

@@ -21,6 +21,9 @@ export const LANGUAGE_IDS: readonly string[] = [
   "json",
   "jsonc",
   "dockerfile",
+  "makefile",
+  "powershell",
+  "bat",
 ];
 
 export const FILE_PATTERNS: readonly string[] = [
