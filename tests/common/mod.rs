@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod git_repo;
 pub mod lsp_client;
 
 use std::path::{Path, PathBuf};
