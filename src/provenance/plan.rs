@@ -204,10 +204,16 @@ fn resource_header(line: &str) -> Option<(String, String)> {
         .then_some((resource_type, name))
 }
 
+/// A block label: a quoted string or a bare identifier (`resource aws_instance web {`).
 fn quoted(text: &str) -> Option<(String, &str)> {
-    let rest = text.strip_prefix('"')?;
-    let end = rest.find('"')?;
-    Some((rest[..end].to_string(), &rest[end + 1..]))
+    if let Some(rest) = text.strip_prefix('"') {
+        let end = rest.find('"')?;
+        return Some((rest[..end].to_string(), &rest[end + 1..]));
+    }
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len());
+    (end > 0).then(|| (text[..end].to_string(), &text[end..]))
 }
 
 /// The change in brace depth over a line, outside strings and comments (heredoc bodies are
@@ -414,7 +420,7 @@ mod tests {
 
     #[test]
     fn finds_top_level_resource_blocks() {
-        let text = "resource \"a\" \"b\" {\n  dynamic \"x\" {\n  }\n  # resource \"c\" \"d\" {\n  s = \"}\"\n}\n  resource \"e\" \"f\" { }\nresourcex \"g\" \"h\" {\n";
+        let text = "resource \"a\" \"b\" {\n  dynamic \"x\" {\n  }\n  # resource \"c\" \"d\" {\n  s = \"}\"\n}\n  resource \"e\" \"f\" { }\nresource i j {\n}\nresourcex \"g\" \"h\" {\n";
         let blocks = resource_blocks(text);
         let names: Vec<_> = blocks
             .iter()
@@ -424,7 +430,8 @@ mod tests {
             names,
             [
                 ("a", "b", "resource \"a\" \"b\" {"),
-                ("e", "f", "resource \"e\" \"f\" { }")
+                ("e", "f", "resource \"e\" \"f\" { }"),
+                ("i", "j", "resource i j {")
             ]
         );
     }
