@@ -175,6 +175,27 @@ fn check_reports_what_the_plan_beside_the_module_destroys() {
 }
 
 #[test]
+fn plan_files_are_read_as_plans_not_checked_as_json() {
+    let dir = module_copy("main.tfplan.json");
+    // The plan (12 KiB) is over this limit: it is still read, and not warned about as a JSON
+    // file too large to check.
+    std::fs::write(
+        dir.path().join("blast-radius.toml"),
+        "max-file-size = \"2KiB\"\n",
+    )
+    .unwrap();
+    let output = blast_radius(dir.path(), &["check", "."]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("main.tfplan.json"), "{stderr}");
+    assert!(
+        stdout.contains("Found 4 high-blast-radius findings (4 errors) in 2 files"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn without_a_plan_nothing_is_reported() {
     let dir = module_copy("main.tfplan.json");
     std::fs::remove_file(dir.path().join("main.tfplan.json")).unwrap();

@@ -316,8 +316,10 @@ pub fn run(
 }
 
 /// Reads the Terraform plans of the module (directory) of each `.tf` candidate, once per
-/// directory; a plan that cannot be read or parsed is an error naming it.
-fn attach_plans(candidates: &mut [Candidate], problems: &mut Vec<Problem>) {
+/// directory; a plan that cannot be read or parsed is an error naming it. The plan files
+/// themselves are data for this, not JSON to analyse (they are often megabytes): a walk does
+/// not check them.
+fn attach_plans(candidates: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
     let mut by_dir: HashMap<PathBuf, Option<Arc<ModulePlan>>> = HashMap::new();
     for candidate in candidates.iter_mut() {
         if !plan_files::is_terraform_file(&candidate.path) {
@@ -340,6 +342,18 @@ fn attach_plans(candidates: &mut [Candidate], problems: &mut Vec<Problem>) {
         });
         candidate.plan = plan.clone();
     }
+    let plan_files: std::collections::HashSet<&PathBuf> = by_dir
+        .values()
+        .flatten()
+        .flat_map(|plan| &plan.plans)
+        .collect();
+    if plan_files.is_empty() {
+        return;
+    }
+    candidates.retain(|candidate| {
+        candidate.explicit
+            || !std::path::absolute(&candidate.path).is_ok_and(|path| plan_files.contains(&path))
+    });
 }
 
 fn is_excluded(context: &Context, file: &Path) -> bool {
