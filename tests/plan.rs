@@ -196,6 +196,49 @@ fn plan_files_are_read_as_plans_not_checked_as_json() {
 }
 
 #[test]
+fn directives_apply_to_plan_findings() {
+    let dir = module_copy("main.tfplan.json");
+    let text = std::fs::read_to_string(dir.path().join("main.tf"))
+        .unwrap()
+        .replace(
+            "resource \"terraform_data\" \"database\" {",
+            "# blast-radius: reviewed tf-plan-destroys by Ana Lima\nresource \"terraform_data\" \"database\" {",
+        )
+        .replace(
+            "resource \"terraform_data\" \"replica\" {",
+            "resource \"terraform_data\" \"replica\" { # blast-radius: ignore tf-plan-destroys -- replica 2 is retired on purpose",
+        );
+    std::fs::write(dir.path().join("main.tf"), text).unwrap();
+    let output = blast_radius(dir.path(), &["check", "--format", "json", "main.tf"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let reviews: Vec<(u64, &str, &str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["start"]["line"].as_u64().unwrap(),
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["review"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The reviewed replacement is a hint, the destroy is ignored (it does not block), and
+    // neither directive is reported as unused.
+    assert_eq!(
+        reviews,
+        [
+            (1, "tf-plan-destroys", "error", "none"),
+            (6, "tf-plan-destroys", "hint", "reviewed"),
+            (10, "tf-plan-destroys", "error", "ignored"),
+            (15, "tf-plan-destroys", "error", "none"),
+        ],
+        "{report:#}"
+    );
+}
+
+#[test]
 fn without_a_plan_nothing_is_reported() {
     let dir = module_copy("main.tfplan.json");
     std::fs::remove_file(dir.path().join("main.tfplan.json")).unwrap();

@@ -500,7 +500,16 @@ fn check_file(candidate: &Candidate) -> Outcome {
     if let Some(plan) = &candidate.plan
         && language == Language::Hcl
     {
-        findings.extend(plan.findings(path, &text, rules));
+        let found = plan.findings(path, &text, rules);
+        if !found.is_empty() {
+            // `ignore`, `review-requested` and `reviewed` directives apply as to any finding.
+            match analysis::parse(language, &text, None) {
+                Some(tree) => findings.extend(analysis::apply_directives_to(
+                    &text, &tree, language, rules, found,
+                )),
+                None => findings.extend(found),
+            }
+        }
         findings.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });

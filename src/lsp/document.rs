@@ -164,9 +164,17 @@ impl Document {
                 &mut self.findings,
             );
         }
-        if let (Some((plan, path)), Some(Language::Hcl)) = (&self.plan, self.language) {
-            self.findings
-                .extend(plan.findings(path, &self.text, &self.rules));
+        if let (Some((plan, path)), Some(Language::Hcl), Some(tree)) =
+            (&self.plan, self.language, &self.tree)
+        {
+            let found = plan.findings(path, &self.text, &self.rules);
+            self.findings.extend(analysis::apply_directives_to(
+                &self.text,
+                tree,
+                Language::Hcl,
+                &self.rules,
+                found,
+            ));
             self.findings.sort_by(|a, b| {
                 (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
             });
