@@ -33,6 +33,9 @@ struct ConfigFile {
     policy: PolicyTable,
     /// Read provenance (git history, AI authorship records); on by default.
     provenance: Option<bool>,
+    /// Terraform plans exported with `terraform show -json`: globs relative to this file's
+    /// directory. Default: `*.tfplan.json` beside each module's `.tf` files.
+    terraform_plans: Option<Vec<Spanned<String>>>,
 }
 
 /// A validated configuration.
@@ -49,6 +52,10 @@ pub struct Config {
     /// How provenance and change state set severities.
     pub policy: Policy,
     pub provenance: bool,
+    /// Globs of Terraform plan JSON files, relative to the directory of the configuration file;
+    /// `None`: `*.tfplan.json` in the directory of each `.tf` file. A plan covers the module
+    /// in its own directory.
+    pub terraform_plans: Option<Vec<String>>,
     /// Rule ids the file names, with the key and line, checked by [`Config::check_rules`].
     rule_references: Vec<(String, &'static str, usize)>,
 }
@@ -63,6 +70,7 @@ impl Default for Config {
             extra_queries: Vec::new(),
             policy: Policy::default(),
             provenance: true,
+            terraform_plans: None,
             rule_references: Vec::new(),
         }
     }
@@ -107,6 +115,15 @@ impl Config {
                 )));
             }
         }
+        for glob in file.terraform_plans.iter().flatten() {
+            if let Err(err) = globset::Glob::new(glob.get_ref()) {
+                return Err(ConfigError(format!(
+                    "line {}: `terraform-plans` pattern `{}` is invalid: {err}",
+                    line_of(glob.span()),
+                    glob.get_ref()
+                )));
+            }
+        }
         Ok(Config {
             rule_options: RuleOptions {
                 disabled: file.disable.into_iter().map(Spanned::into_inner).collect(),
@@ -118,6 +135,9 @@ impl Config {
             extra_queries: file.extra_queries,
             policy: Policy::default().with(&file.policy),
             provenance: file.provenance.unwrap_or(true),
+            terraform_plans: file
+                .terraform_plans
+                .map(|globs| globs.into_iter().map(Spanned::into_inner).collect()),
             rule_references,
         })
     }
@@ -178,7 +198,8 @@ mod tests {
     fn parses_a_full_config() {
         let config = Config::parse(
             "disable = [\"git-reset-hard\"]\nfail-on = \"error\"\nmax-file-size = \"1MiB\"\n\
-             exclude = [\"vendor/**\"]\nextra-queries = [\"rules\"]\n[severity]\nsql-truncate = \"hint\"\n",
+             exclude = [\"vendor/**\"]\nextra-queries = [\"rules\"]\n\
+             terraform-plans = [\"plans/*.json\"]\n[severity]\nsql-truncate = \"hint\"\n",
         )
         .unwrap();
         assert!(config.rule_options.disabled.contains("git-reset-hard"));
@@ -186,6 +207,11 @@ mod tests {
         assert_eq!(config.fail_on, Severity::Error);
         assert_eq!(config.max_file_size, 1024 * 1024);
         assert_eq!(config.exclude, ["vendor/**"]);
+        assert_eq!(
+            config.terraform_plans,
+            Some(vec!["plans/*.json".to_string()])
+        );
+        assert_eq!(Config::parse("").unwrap().terraform_plans, None);
     }
 
     #[test]
@@ -208,6 +234,18 @@ mod tests {
                 "line 1: `exclude` pattern `a/[` is invalid",
             ),
             ("disable = \"x\"\n", "line 1, column 11: invalid type"),
+            (
+                "terraform-plans = [\"p/[\"]\n",
+                "line 1: `terraform-plans` pattern `p/[` is invalid",
+            ),
+            (
+                "terraform-plan = \"x.json\"\n",
+                "line 1, column 1: unknown field `terraform-plan`",
+            ),
+            (
+                "terraform-plans = \"x.json\"\n",
+                "line 1, column 19: invalid type",
+            ),
         ];
         for (source, expected) in cases {
             let err = Config::parse(source).unwrap_err();

@@ -12,5 +12,6 @@ pub mod cli;
 pub mod config;
 pub mod fixtures;
 pub mod lsp;
+pub mod plan_files;
 pub mod provenance;
 pub mod workspace;

@@ -704,6 +704,42 @@ fn apply_directives(
     findings
 }
 
+/// Applies the `blast-radius:` directives of a document (`ignore`, `review-requested`,
+/// `reviewed`) to findings made outside the query analysis (a Terraform plan's), given the
+/// document's tree. Returns only those findings: the directive rules' own reports come from the
+/// main analysis.
+pub fn apply_directives_to(
+    text: &str,
+    tree: &Tree,
+    language: Language,
+    rules: &RuleSet,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    if findings.is_empty() || !text.contains(directives::MARKER) {
+        return findings;
+    }
+    let kinds = language.comment_kinds();
+    let mut comments = Vec::new();
+    let mut cursor = tree.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if kinds.contains(&node.kind()) {
+            comments.push(node.byte_range());
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    let ids: Vec<String> = findings.iter().map(|f| f.rule.clone()).collect();
+    let mut findings = apply_directives(text, rules, findings, &comments);
+    findings.retain(|f| ids.contains(&f.rule));
+    findings
+}
+
 fn review_rank(review: &Review) -> u8 {
     match review {
         Review::None => 0,

@@ -158,6 +158,9 @@ pub enum RuleKind {
     /// of the base that is gone from the current text while a new one of the same type
     /// appeared, with no `moved` block (`#set! role "moved"`) naming the old one.
     Renamed,
+    /// No query: findings come from a Terraform plan exported as JSON, matched against the
+    /// `resource` blocks of the module by the caller that read the plan.
+    Plan,
 }
 
 #[derive(Debug, Deserialize)]

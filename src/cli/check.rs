@@ -14,6 +14,7 @@ use crate::analysis::{
     self, CatalogError, Finding, Language, LineIndex, Review, RuleSet, Severity,
 };
 use crate::config::{self, Config};
+use crate::plan_files::{self, ModulePlan};
 use crate::provenance::Policy;
 use crate::workspace::{self, Settings, display_path};
 
@@ -136,6 +137,8 @@ struct Candidate {
     path: PathBuf,
     explicit: bool,
     context: Arc<Context>,
+    /// For a `.tf` file, the Terraform plans of its module, when it has any.
+    plan: Option<Arc<ModulePlan>>,
 }
 
 /// Resolves the configuration of each directory: `--config`, else the nearest
@@ -248,6 +251,7 @@ pub fn run(
                 path: path.clone(),
                 explicit: true,
                 context,
+                plan: None,
             });
             continue;
         }
@@ -280,10 +284,12 @@ pub fn run(
                 path: file,
                 explicit: false,
                 context,
+                plan: None,
             });
         }
     }
     let mut problems = std::mem::take(&mut contexts.problems);
+    attach_plans(&mut candidates, &mut problems);
     let outcomes = analyse_all(&candidates);
     let mut files = Vec::new();
     let mut files_checked = 0;
@@ -307,6 +313,47 @@ pub fn run(
         problems,
         files_checked,
     })
+}
+
+/// Reads the Terraform plans of the module (directory) of each `.tf` candidate, once per
+/// directory; a plan that cannot be read or parsed is an error naming it. The plan files
+/// themselves are data for this, not JSON to analyse (they are often megabytes): a walk does
+/// not check them.
+fn attach_plans(candidates: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
+    let mut by_dir: HashMap<PathBuf, Option<Arc<ModulePlan>>> = HashMap::new();
+    for candidate in candidates.iter_mut() {
+        if !plan_files::is_terraform_file(&candidate.path) {
+            continue;
+        }
+        let absolute =
+            std::path::absolute(&candidate.path).unwrap_or_else(|_| candidate.path.clone());
+        let Some(dir) = absolute.parent() else {
+            continue;
+        };
+        let plan = by_dir.entry(dir.to_path_buf()).or_insert_with(|| {
+            let settings = &candidate.context.settings;
+            let (plan, errors) = plan_files::module_plan(dir, &settings.config, &settings.root);
+            problems.extend(errors.into_iter().map(|(path, message)| Problem {
+                path,
+                message,
+                is_error: true,
+            }));
+            plan.map(Arc::new)
+        });
+        candidate.plan = plan.clone();
+    }
+    let plan_files: std::collections::HashSet<&PathBuf> = by_dir
+        .values()
+        .flatten()
+        .flat_map(|plan| &plan.plans)
+        .collect();
+    if plan_files.is_empty() {
+        return;
+    }
+    candidates.retain(|candidate| {
+        candidate.explicit
+            || !std::path::absolute(&candidate.path).is_ok_and(|path| plan_files.contains(&path))
+    });
 }
 
 fn is_excluded(context: &Context, file: &Path) -> bool {
@@ -438,7 +485,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
     let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
         analysis::analyze_within(&text, language, rules, analysis::CLI_DOCUMENT_BUDGET)
     }));
-    let Ok((findings, truncated)) = analysed else {
+    let Ok((mut findings, truncated)) = analysed else {
         return skipped("internal error while analysing this file".to_string(), true);
     };
     // What was found is still reported; the warning says it may be incomplete.
@@ -449,6 +496,24 @@ fn check_file(candidate: &Candidate) -> Outcome {
                 .into(),
         is_error: false,
     });
+    // What the module's Terraform plan destroys or replaces, on the `resource` blocks.
+    if let Some(plan) = &candidate.plan
+        && language == Language::Hcl
+    {
+        let found = plan.findings(path, &text, rules);
+        if !found.is_empty() {
+            // `ignore`, `review-requested` and `reviewed` directives apply as to any finding.
+            match analysis::parse(language, &text, None) {
+                Some(tree) => findings.extend(analysis::apply_directives_to(
+                    &text, &tree, language, rules, found,
+                )),
+                None => findings.extend(found),
+            }
+        }
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+        });
+    }
     // A file without findings may still have lost a guard since its base: diff rules need it.
     if findings.is_empty() && !rules.has_diff_queries(language) {
         return Outcome::Checked {

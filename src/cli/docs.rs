@@ -38,6 +38,8 @@ pub fn rules_markdown_table(rules: &[Rule]) -> String {
 fn languages(rule: &Rule) -> String {
     if rule.is_engine_rule() {
         "all".to_string()
+    } else if rule.kind == crate::analysis::rules::RuleKind::Plan {
+        "hcl (plan)".to_string()
     } else {
         rule.languages
             .iter()
@@ -142,7 +144,14 @@ pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
                 .replace("{target}", "…")
                 .replace("{removed}", "…")
         ));
-        if rule.is_diff() {
+        if rule.kind == crate::analysis::rules::RuleKind::Plan {
+            page.push_str(
+                "A plan rule: it reads a Terraform plan exported with `terraform show -json` \
+                 (`*.tfplan.json` beside the module, or `terraform-plans` in \
+                 `blast-radius.toml`) and reports on the `resource` blocks of the module's `.tf` \
+                 files; blast-radius never runs terraform.\n\n",
+            );
+        } else if rule.is_diff() {
             page.push_str(
                 "A diff rule: it compares the file with its base version (HEAD in the editor \
                  and in `check`, the file at `<rev>` with `check --diff <rev>`); the examples \

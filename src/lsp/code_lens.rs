@@ -1,5 +1,6 @@
 //! A code lens at the top of a file with findings: "N high-blast-radius findings · K need review",
-//! running the command that requests review for all of them.
+//! running the command that requests review for all of them; in a `.tf` file of a module with
+//! a Terraform plan, one more: "plan: N to destroy, M to replace".
 
 use serde_json::json;
 use tower_lsp_server::ls_types::*;
@@ -9,6 +10,28 @@ use super::document::Document;
 use crate::analysis::Review;
 
 pub fn lenses(document: &Document, uri: &Uri) -> Option<Vec<CodeLens>> {
+    let mut lenses: Vec<CodeLens> = plan_lens(document).into_iter().collect();
+    lenses.extend(findings_lens(document, uri));
+    (!lenses.is_empty()).then_some(lenses)
+}
+
+/// "plan: 2 to destroy, 1 to replace" (root-module resource instances of the module's plans).
+/// The lens has no command to run: it is information.
+fn plan_lens(document: &Document) -> Option<CodeLens> {
+    let (plan, _) = document.plan.as_ref()?;
+    let (destroy, replace) = plan.counts();
+    Some(CodeLens {
+        range: Range::new(Position::new(0, 0), Position::new(0, 0)),
+        command: Some(Command {
+            title: format!("plan: {destroy} to destroy, {replace} to replace"),
+            command: String::new(),
+            arguments: None,
+        }),
+        data: None,
+    })
+}
+
+fn findings_lens(document: &Document, uri: &Uri) -> Option<CodeLens> {
     let findings: Vec<_> = document
         .findings
         .iter()
@@ -54,7 +77,7 @@ pub fn lenses(document: &Document, uri: &Uri) -> Option<Vec<CodeLens>> {
             findings.len()
         )
     };
-    Some(vec![CodeLens {
+    Some(CodeLens {
         range: Range::new(Position::new(0, 0), Position::new(0, 0)),
         command: Some(Command {
             title,
@@ -62,5 +85,5 @@ pub fn lenses(document: &Document, uri: &Uri) -> Option<Vec<CodeLens>> {
             arguments: Some(vec![json!(uri.as_str())]),
         }),
         data: None,
-    }])
+    })
 }

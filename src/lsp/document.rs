@@ -3,6 +3,7 @@
 //! re-queried only over the top-level statements an edit touched.
 
 use std::ops::Range;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ropey::Rope;
@@ -12,6 +13,7 @@ use tree_sitter::{InputEdit, Node, Point, Tree};
 use super::position::{self, Encoding};
 use crate::analysis::query::{PatternRole, Predicate};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
+use crate::plan_files::ModulePlan;
 use crate::provenance::git::Base;
 use crate::provenance::{BulkLines, Policy};
 
@@ -43,6 +45,9 @@ pub struct Document {
     /// Lines a single edit must insert to count as a bulk insertion (0: off).
     pub bulk_threshold: usize,
     pub policy: Policy,
+    /// For a `.tf` file, the Terraform plans of its module and the file's path (for
+    /// `tf-plan-destroys` findings and the plan code lens).
+    pub plan: Option<(Arc<ModulePlan>, PathBuf)>,
     /// Set while changes are applied. Still set when the next changes come means the previous
     /// ones were interrupted by a panic (caught by the server): the text is the truth, and the
     /// rope, tree and results are rebuilt from it.
@@ -120,6 +125,7 @@ impl Document {
             bulk: BulkLines::default(),
             bulk_threshold: 0,
             policy: Policy::default(),
+            plan: None,
         }
     }
 
@@ -158,7 +164,28 @@ impl Document {
                 &mut self.findings,
             );
         }
+        if let (Some((plan, path)), Some(Language::Hcl), Some(tree)) =
+            (&self.plan, self.language, &self.tree)
+        {
+            let found = plan.findings(path, &self.text, &self.rules);
+            self.findings.extend(analysis::apply_directives_to(
+                &self.text,
+                tree,
+                Language::Hcl,
+                &self.rules,
+                found,
+            ));
+            self.findings.sort_by(|a, b| {
+                (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+            });
+        }
         self.judge();
+    }
+
+    /// Sets the module's Terraform plans (read off the request path) and re-reports.
+    pub fn set_plan(&mut self, plan: Option<(Arc<ModulePlan>, PathBuf)>) {
+        self.plan = plan;
+        self.finish();
     }
 
     pub fn base(&self) -> Option<&Base> {

@@ -209,6 +209,7 @@ impl Backend {
     /// Reads what HEAD says about a document's file (blame, AI authorship records) off the
     /// request path, then re-judges and republishes it. With provenance off, forgets it.
     pub(super) async fn load_base(&self, uri: &Uri) {
+        self.load_plan(uri).await;
         let enabled = self.editor().provenance && self.settings_for(uri).0.config.provenance;
         let path = uri.to_file_path().map(|p| p.into_owned());
         let base = match (enabled, path) {
@@ -243,6 +244,50 @@ impl Backend {
                 return;
             }
             self.guarded("provenance", uri, || document.set_base(base));
+        }
+        self.bump(uri);
+        self.publish(uri).await;
+        let _ = self.client.code_lens_refresh().await;
+    }
+
+    /// Reads the Terraform plans (`terraform show -json` output) of a `.tf` document's module,
+    /// off the request path; a plan that cannot be read is reported to the user.
+    async fn load_plan(&self, uri: &Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+            return;
+        };
+        if !crate::plan_files::is_terraform_file(&path) {
+            return;
+        }
+        let settings = self.settings_for(uri).0;
+        let file = path.clone();
+        let read = tokio::task::spawn_blocking(move || {
+            let dir = file.parent()?.to_path_buf();
+            panic::catch_unwind(AssertUnwindSafe(|| {
+                crate::plan_files::module_plan(&dir, &settings.config, &settings.root)
+            }))
+            .ok()
+        })
+        .await
+        .ok()
+        .flatten();
+        let (plan, errors) = read.unwrap_or_default();
+        for (plan_file, message) in errors {
+            let message = format!("blast-radius: {plan_file}: {message}");
+            tracing::warn!("{message}");
+            self.client
+                .show_message(MessageType::WARNING, message)
+                .await;
+        }
+        {
+            let Some(mut document) = self.documents.get_mut(uri) else {
+                return;
+            };
+            if plan.is_none() && document.plan.is_none() {
+                return;
+            }
+            let plan = plan.map(|plan| (Arc::new(plan), path));
+            self.guarded("terraform plan", uri, || document.set_plan(plan));
         }
         self.bump(uri);
         self.publish(uri).await;
@@ -293,6 +338,7 @@ impl Backend {
             "**/.git/packed-refs",
             "**/.git/refs/notes/ai",
             "**/.agent-trace/traces.jsonl",
+            "**/*.tfplan.json",
         ]
         .into_iter()
         .map(|glob| FileSystemWatcher {

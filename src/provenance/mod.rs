@@ -10,6 +10,7 @@
 
 pub mod formats;
 pub mod git;
+pub mod plan;
 pub mod policy;
 
 use std::collections::HashSet;
