@@ -77,7 +77,7 @@ pub fn analyze_diff(
     {
         return false;
     }
-    let map = crate::provenance::git::line_map(base, current);
+    let map = super::line_map::line_map(base, current);
     let lines = LineIndex::new(current);
     let base_lines = LineIndex::new(base);
     let mut found = stale_reviews(base, current, &lines, &map, rules, findings);

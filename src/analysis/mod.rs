@@ -9,6 +9,7 @@ pub mod diff;
 pub mod directives;
 mod embed;
 pub mod language;
+pub mod line_map;
 pub mod query;
 pub mod rules;
 pub mod shell;
