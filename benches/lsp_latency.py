@@ -272,7 +272,8 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str)
         server.wait_diagnostics(uri, version)
         latencies.append((time.perf_counter() - t0) * 1000)
     server.close()
-    os.unlink(server.log.name)
+    if not os.environ.get("BLAST_RADIUS_LOG"):
+        os.unlink(server.log.name)
     print(f"  {language}: open {open_ms:.0f} ms, median {statistics.median(latencies):.2f} ms", file=sys.stderr)
     return {
         "language": language,

@@ -209,7 +209,7 @@ pub fn analyze_within(
     let Some(tree) = parse(language, text, None) else {
         return (Vec::new(), true);
     };
-    let collected = collect(text, &[tree.root_node()], language, rules, budget);
+    let collected = collect(text, tree.root_node(), &[], language, rules, budget);
     let truncated = collected.truncated;
     (finish(text, rules, collected), truncated)
 }
@@ -232,7 +232,14 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
     finish(
         text,
         rules,
-        collect(text, &[tree.root_node()], language, rules, DOCUMENT_BUDGET),
+        collect(
+            text,
+            tree.root_node(),
+            &[],
+            language,
+            rules,
+            DOCUMENT_BUDGET,
+        ),
     )
 }
 
@@ -242,27 +249,33 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
 pub struct Collected {
     pub findings: Vec<Finding>,
     pub comments: Vec<Range<usize>>,
+    /// Matches whose predicates read other top-level statements than their own (found or not):
+    /// an edit anywhere must query them again.
+    pub dependents: Vec<Range<usize>>,
     /// The query stopped early (match limit or time budget): findings may be missing.
     pub truncated: bool,
 }
 
 impl Collected {
-    /// Replaces what lies in `region` (byte offsets of the new text) with `fresh`, after moving
-    /// everything at or after `edit_end_old` by `delta` bytes. `fresh` must come from a query over
-    /// `region`; entries overlapping the region are dropped first.
-    pub fn splice(&mut self, region: Range<usize>, fresh: Collected) {
-        let overlaps =
-            |r: &Range<usize>| r.start < region.end && region.start < r.end.max(r.start + 1);
+    /// Replaces what lies in `regions` (sorted, disjoint byte ranges of the new text) with
+    /// `fresh`, which must come from a query over those regions: entries overlapping a region
+    /// are dropped first.
+    pub fn splice(&mut self, regions: &[Range<usize>], fresh: Collected) {
+        let overlaps = |r: &Range<usize>| overlaps_any(regions, r);
         self.findings.retain(|f| !overlaps(&f.range));
         self.comments.retain(|c| !overlaps(c));
+        self.dependents.retain(|d| !overlaps(d));
         self.findings.extend(fresh.findings);
         self.comments.extend(fresh.comments);
+        self.dependents.extend(fresh.dependents);
         self.truncated = fresh.truncated;
         sort_findings(&mut self.findings);
         self.findings
             .dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-        self.comments.sort_by_key(|c| c.start);
-        self.comments.dedup();
+        for ranges in [&mut self.comments, &mut self.dependents] {
+            ranges.sort_by_key(|c| (c.start, c.end));
+            ranges.dedup();
+        }
     }
 
     /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
@@ -282,25 +295,47 @@ impl Collected {
                 .as_ref()
                 .map(|t| shift(t.start)..shift(t.end));
         }
-        for comment in &mut self.comments {
-            *comment = shift(comment.start)..shift(comment.end);
+        for range in self.comments.iter_mut().chain(&mut self.dependents) {
+            *range = shift(range.start)..shift(range.end);
         }
     }
 }
 
-fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
-    });
+/// Whether `range` overlaps one of the sorted, disjoint `regions` (an empty range counts when it
+/// lies inside one).
+fn overlaps_any(regions: &[Range<usize>], range: &Range<usize>) -> bool {
+    let end = range.end.max(range.start + 1);
+    let first = regions.partition_point(|region| region.end <= range.start);
+    regions
+        .get(first)
+        .is_some_and(|region| region.start < end && range.start < region.end)
 }
 
-/// Runs the combined query of the language over the given nodes (the root for a whole document;
-/// the statements an edit touched for a re-analysis), within a time budget. Running the cursor
-/// on each node, rather than on the root with a byte range, keeps the cost independent of the
-/// number of siblings.
+/// Sorts by position and rule; of the findings one rule reports at one range (several patterns
+/// can), the one naming its operand comes first, so the deduplication that follows keeps the
+/// same one whatever order the query found them in.
+fn sort_findings(findings: &mut [Finding]) {
+    let key = |f: &Finding| {
+        (
+            f.range.start,
+            f.range.end,
+            f.rule.clone(),
+            f.target.as_ref().is_none_or(|t| *t == f.range),
+            f.target.as_ref().map(|t| (t.start, t.end)),
+            f.message.clone(),
+        )
+    };
+    findings.sort_by_cached_key(key);
+}
+
+/// Runs the combined query of the language over `root` (a whole document), or, with `regions`
+/// given (sorted, disjoint byte ranges of whole top-level statements, after an edit), only over
+/// what lies in them, within a time budget. What a region-limited run finds outside its regions
+/// is dropped: the caller keeps its earlier results there.
 pub fn collect<'t>(
     text: &'t str,
-    nodes: &[Node<'t>],
+    root: Node<'t>,
+    regions: &[Range<usize>],
     language: Language,
     rules: &RuleSet,
     budget: Duration,
@@ -312,8 +347,73 @@ pub fn collect<'t>(
     if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
         rules.compiled(Language::Bash);
     }
-    collect_within(text, nodes, language, rules, thread_cpu_time() + budget, 0)
+    let whole = [WHOLE];
+    let (ranges, limited) = if regions.is_empty() {
+        (&whole[..], false)
+    } else {
+        (regions, true)
+    };
+    let mut collected = collect_within(
+        text,
+        root,
+        ranges,
+        language,
+        rules,
+        thread_cpu_time() + budget,
+        0,
+    );
+    if limited {
+        let inside = |r: &Range<usize>| overlaps_any(regions, r);
+        collected.findings.retain(|f| inside(&f.range));
+        collected.comments.retain(inside);
+        collected.dependents.retain(inside);
+    }
+    collected
 }
+
+/// Whether a rule pattern matches a node at most `depth` levels below the root (the root, or the
+/// node holding the file's statements), predicates of the query language included. Such a match
+/// can depend on every statement, so a caller that re-queries statements one by one must query
+/// the whole document instead.
+pub fn matches_at_top(
+    text: &str,
+    root: Node<'_>,
+    depth: u32,
+    language: Language,
+    rules: &RuleSet,
+) -> bool {
+    let compiled = rules.compiled(language);
+    let Some(query) = compiled.query.as_ref() else {
+        return false;
+    };
+    let mut cursor = QueryCursor::new();
+    cursor.set_match_limit(MATCH_LIMIT);
+    cursor.set_max_start_depth(Some(depth));
+    let mut matches = cursor.matches(query, root, text.as_bytes());
+    while let Some(found) = matches.next() {
+        let rooted_at_top = found.captures.iter().any(|capture| {
+            let mut levels = 0;
+            let mut node = capture.node;
+            while let Some(parent) = node.parent() {
+                levels += 1;
+                node = parent;
+            }
+            levels <= depth
+        });
+        if rooted_at_top
+            && !matches!(
+                compiled.patterns.get(found.pattern_index),
+                Some(PatternRole::Comment)
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The byte range of a whole document, for the query cursor.
+const WHOLE: Range<usize> = 0..usize::MAX;
 
 /// CPU time used by the current thread. Budgets are counted in it rather than in wall time, so
 /// that the same file gets the same findings on an idle machine and on a loaded CI runner (with
@@ -349,12 +449,14 @@ const MAX_EMBED_DEPTH: usize = 2;
 struct Sink {
     findings: Vec<Finding>,
     comments: Vec<Range<usize>>,
+    dependents: Vec<Range<usize>>,
     snippets: Vec<embed::Snippet>,
 }
 
 fn collect_within<'t>(
     text: &'t str,
-    nodes: &[Node<'t>],
+    root: Node<'t>,
+    ranges: &[Range<usize>],
     language: Language,
     rules: &RuleSet,
     deadline: Duration,
@@ -381,10 +483,14 @@ fn collect_within<'t>(
     };
     let mut options = QueryCursorOptions::new().progress_callback(&mut check_time);
     let mut truncated = false;
-    for node in nodes {
+    for range in ranges {
+        // Matches must lie inside the range too: patterns over several siblings would otherwise
+        // start at every statement of the document.
+        cursor.set_byte_range(range.clone());
+        cursor.set_containing_byte_range(range.clone());
         collect_node(
             text,
-            *node,
+            root,
             language,
             compiled,
             query,
@@ -401,6 +507,7 @@ fn collect_within<'t>(
     let Sink {
         findings: mut raw,
         mut comments,
+        mut dependents,
         snippets,
     } = sink;
     for snippet in snippets.into_iter().filter(|_| depth < MAX_EMBED_DEPTH) {
@@ -409,7 +516,8 @@ fn collect_within<'t>(
         };
         let nested = collect_within(
             &snippet.text,
-            &[tree.root_node()],
+            tree.root_node(),
+            &[WHOLE],
             Language::Bash,
             rules,
             deadline,
@@ -444,11 +552,14 @@ fn collect_within<'t>(
     }
     sort_findings(&mut raw);
     raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-    comments.sort_by_key(|c| c.start);
-    comments.dedup();
+    for ranges in [&mut comments, &mut dependents] {
+        ranges.sort_by_key(|c| (c.start, c.end));
+        ranges.dedup();
+    }
     Collected {
         findings: raw,
         comments,
+        dependents,
         truncated,
     }
 }
@@ -483,7 +594,15 @@ fn collect_node<'t>(
                         .find(|c| c.index == index)
                         .map(|c| c.node)
                 };
-                if query::evaluate(predicates, capture_node, text, commands).is_none() {
+                commands.reads_other_statements = false;
+                let passed = query::evaluate(predicates, capture_node, text, commands).is_some();
+                // A Makefile recipe reads the variables the whole file sets.
+                if commands.reads_other_statements || (passed && language == Language::Make) {
+                    if let Some(capture) = found.captures.first() {
+                        sink.dependents.push(capture.node.byte_range());
+                    }
+                }
+                if !passed {
                     continue;
                 }
                 let snippet = match (
@@ -515,8 +634,12 @@ fn collect_node<'t>(
         let Some(matched) = compiled.match_capture.and_then(capture_node) else {
             continue;
         };
-        let Some(operand) = query::evaluate(&pattern.predicates, capture_node, text, commands)
-        else {
+        commands.reads_other_statements = false;
+        let evaluated = query::evaluate(&pattern.predicates, capture_node, text, commands);
+        if commands.reads_other_statements {
+            sink.dependents.push(matched.byte_range());
+        }
+        let Some(operand) = evaluated else {
             continue;
         };
         let target = compiled

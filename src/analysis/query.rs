@@ -114,6 +114,10 @@ pub(crate) struct CompiledLanguage {
     pub scope_capture: Option<u32>,
     pub shell_capture: Option<u32>,
     pub argv_capture: Option<u32>,
+    /// How many consecutive siblings the longest pattern without a single root spans (1 when
+    /// every pattern has one root; `usize::MAX` when a quantifier makes it unbounded): an edit
+    /// re-queries that many neighbours of what it touched.
+    pub sibling_span: usize,
 }
 
 impl CompiledLanguage {
@@ -164,6 +168,7 @@ impl CompiledLanguage {
                                 scope_capture: None,
                                 shell_capture: None,
                                 argv_capture: None,
+                                sibling_span: 1,
                             },
                             errors,
                         );
@@ -173,7 +178,13 @@ impl CompiledLanguage {
         };
         let (mut query, owners, text) = combined;
         let mut patterns = Vec::with_capacity(query.pattern_count());
+        let mut sibling_span = 1;
         for index in 0..query.pattern_count() {
+            if !query.is_pattern_rooted(index) {
+                let pattern_text =
+                    &text[query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
+                sibling_span = sibling_span.max(top_level_steps(pattern_text));
+            }
             let role = match owners[index] {
                 None => PatternRole::Comment,
                 Some(source) => {
@@ -234,10 +245,62 @@ impl CompiledLanguage {
                 scope_capture,
                 shell_capture,
                 argv_capture,
+                sibling_span,
             },
             errors,
         )
     }
+}
+
+/// The number of sibling nodes a pattern without a single root matches: its top-level groups
+/// (`((a) . (b) [(c) (d)])` has three), `usize::MAX` when one is quantified (`(a)+`). Strings and
+/// comments are skipped; predicates do not count.
+fn top_level_steps(pattern: &str) -> usize {
+    let mut chars = pattern.chars().peekable();
+    let mut depth = 0usize;
+    let mut steps = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            ';' => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '(' | '[' => {
+                depth += 1;
+                let predicate = chars.peek() == Some(&'#');
+                if depth == 2 && !predicate {
+                    steps += 1;
+                }
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 1 {
+                    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                        chars.next();
+                    }
+                    if matches!(chars.peek(), Some('*' | '+')) {
+                        return usize::MAX;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    steps.max(1)
 }
 
 type Built<'s> = (Query, Vec<Option<&'s QuerySource>>, String);
@@ -458,6 +521,11 @@ fn split_args(args: &[QueryPredicateArg]) -> Option<(u32, Vec<String>)> {
 pub(crate) struct CommandCache<'t> {
     commands: HashMap<usize, Option<ShellCommand<'t>>>,
     file_matches: HashMap<String, bool>,
+    /// Set by a predicate whose result depends on top-level statements other than the one its
+    /// capture is in (a module-level name's bindings anywhere in the module, the later
+    /// instructions of a Dockerfile stage). The caller resets it before each match and records
+    /// such matches, so an edit elsewhere re-evaluates them.
+    pub reads_other_statements: bool,
 }
 
 impl<'t> CommandCache<'t> {
@@ -517,7 +585,9 @@ pub(crate) fn evaluate<'t>(
             }
             Predicate::NotBoundTo { capture, regex } => {
                 let node = capture_node(*capture)?;
-                !bound_to(node, text, regex)
+                let (bound, module_wide) = bound_to(node, text, regex);
+                commands.reads_other_statements |= module_wide;
+                !bound
             }
             Predicate::NotHasChild { capture, kinds } => {
                 let node = capture_node(*capture)?;
@@ -532,17 +602,29 @@ pub(crate) fn evaluate<'t>(
                 kind,
                 stops,
             } => {
-                let mut next = capture_node(*capture)?.next_named_sibling();
+                let node = capture_node(*capture)?;
+                // Siblings of a top-level statement are other statements.
+                commands.reads_other_statements |=
+                    node.parent().is_none_or(|parent| parent.parent().is_none());
+                // A cursor walks the siblings in constant time each (`next_named_sibling`
+                // searches the parent from its first child every time).
                 let mut followed = false;
-                while let Some(sibling) = next {
-                    if stops.iter().any(|s| s == sibling.kind()) {
-                        break;
+                if let Some(parent) = node.parent() {
+                    let mut cursor = parent.walk();
+                    let mut past = false;
+                    for sibling in parent.named_children(&mut cursor) {
+                        if !past {
+                            past = sibling == node;
+                            continue;
+                        }
+                        if stops.iter().any(|s| s == sibling.kind()) {
+                            break;
+                        }
+                        if sibling.kind() == kind {
+                            followed = true;
+                            break;
+                        }
                     }
-                    if sibling.kind() == kind {
-                        followed = true;
-                        break;
-                    }
-                    next = sibling.next_named_sibling();
                 }
                 !followed
             }
@@ -569,9 +651,11 @@ const SCOPE_KINDS: [&str; 4] = [
     "module",
 ];
 
-fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> bool {
+/// Whether the identifier is bound to a matching value in its scope, and whether that scope is
+/// the whole module (then the answer depends on every top-level statement).
+fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, bool) {
     let Some(name) = text.get(identifier.byte_range()) else {
-        return false;
+        return (false, false);
     };
     let mut scope = identifier;
     while let Some(parent) = scope.parent() {
@@ -580,6 +664,7 @@ fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> bool {
             break;
         }
     }
+    let module_wide = scope.parent().is_none();
     let node_text = |node: Option<Node<'_>>| node.and_then(|n| text.get(n.byte_range()));
     let mut cursor = scope.walk();
     let mut stack = vec![scope];
@@ -599,10 +684,10 @@ fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> bool {
         if let Some((target, value)) = binding {
             let target_text = node_text(target).map(str::trim);
             if target_text == Some(name) && node_text(value).is_some_and(|v| regex.is_match(v)) {
-                return true;
+                return (true, module_wide);
             }
         }
         stack.extend(node.named_children(&mut cursor));
     }
-    false
+    (false, module_wide)
 }

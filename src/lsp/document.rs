@@ -11,7 +11,6 @@ use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Node, Point, Tree};
 
 use super::position::{self, Encoding};
-use crate::analysis::query::{PatternRole, Predicate};
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
 use crate::plan_files::ModulePlan;
 use crate::provenance::git::Base;
@@ -377,54 +376,72 @@ impl Document {
             return;
         };
         let started = std::time::Instant::now();
-        let old_tree = self.tree.take();
-        let Some(new_tree) = analysis::parse(language, &self.text, old_tree.as_ref()) else {
+        let Some(old_tree) = self.tree.take() else {
+            self.reparse_and_analyse_all();
+            return;
+        };
+        let Some(new_tree) = analysis::parse(language, &self.text, Some(&old_tree)) else {
             self.reparse_and_analyse_all();
             return;
         };
         let reparsed = started.elapsed();
-        let mut dirty = dirty.unwrap_or(0..0);
-        if let Some(old_tree) = &old_tree {
-            for changed in old_tree.changed_ranges(&new_tree) {
-                dirty = dirty.start.min(changed.start_byte)..dirty.end.max(changed.end_byte);
-            }
-        }
-        // The touched statements are not enough when a finding can depend on other statements,
-        // or on the way the parser recovered from an error: recovery can restructure nodes the
-        // edit did not touch without `changed_ranges` reporting them, and unparsed text is read
-        // across statements (SQL's GRANT). Then, and after a run that stopped early, the whole
-        // document is queried again.
-        let has_error = |tree: &Tree| tree.root_node().has_error();
-        let whole = old_tree.as_ref().is_some_and(has_error)
-            || has_error(&new_tree)
-            || self.collected.truncated
-            || reads_across_statements(&self.rules, language);
-        self.tree = Some(new_tree);
+        let span = self.rules.compiled(language).sibling_span;
         let facts = analysis::document_facts(&self.text, language, &self.rules);
-        if whole || facts != self.document_facts {
+        // A run that stopped early, or a change of a document-wide fact, can change any finding.
+        if self.collected.truncated || span == usize::MAX || facts != self.document_facts {
+            self.tree = Some(new_tree);
             self.analyse_all();
             return;
         }
-        if let Some(tree) = self.tree.as_ref() {
-            let parsed = started.elapsed();
-            let (region, statements) = statements_touching(tree.root_node(), dirty);
-            let fresh =
-                analysis::collect(&self.text, &statements, language, &self.rules, EDIT_BUDGET);
-            let complete = !fresh.truncated;
-            tracing::debug!(
-                "edit: parse {reparsed:?}, +changed ranges {:?}, re-query of {} statements over {} bytes {:?}{}",
-                parsed - reparsed,
-                statements.len(),
-                region.len(),
-                started.elapsed() - parsed,
-                if complete { "" } else { " (stopped early)" }
-            );
-            self.collected.splice(region, fresh);
-            if !complete {
-                // Give the whole document its full budget once.
-                self.analyse_all();
-                return;
-            }
+        // A match of the file's root or statement container (a SQL file whose root is an ERROR
+        // node, matched by a pattern over its text) can change with any statement: then the
+        // whole document is queried again.
+        let depth = statements_depth(new_tree.root_node());
+        if analysis::matches_at_top(
+            &self.text,
+            new_tree.root_node(),
+            depth,
+            language,
+            &self.rules,
+        ) {
+            drop(old_tree);
+            self.tree = Some(new_tree);
+            self.analyse_all();
+            return;
+        }
+        let regions = changed_statements(
+            &self.text,
+            old_tree.root_node(),
+            new_tree.root_node(),
+            dirty.unwrap_or(0..0),
+            &self.collected.dependents,
+            span,
+        );
+        drop(old_tree);
+        let parsed = started.elapsed();
+        let fresh = analysis::collect(
+            &self.text,
+            new_tree.root_node(),
+            &regions,
+            language,
+            &self.rules,
+            EDIT_BUDGET,
+        );
+        let complete = !fresh.truncated;
+        tracing::debug!(
+            "edit: parse {reparsed:?}, statements {:?}, re-query of {} regions over {} bytes {:?}{}",
+            parsed - reparsed,
+            regions.len(),
+            regions.iter().map(ExactSizeIterator::len).sum::<usize>(),
+            started.elapsed() - parsed,
+            if complete { "" } else { " (stopped early)" }
+        );
+        self.tree = Some(new_tree);
+        self.collected.splice(&regions, fresh);
+        if !complete {
+            // Give the whole document its full budget once.
+            self.analyse_all();
+            return;
         }
         self.finish();
     }
@@ -443,10 +460,10 @@ impl Document {
             return;
         };
         self.document_facts = analysis::document_facts(&self.text, language, &self.rules);
-        let root = [tree.root_node()];
         self.collected = analysis::collect(
             &self.text,
-            &root,
+            tree.root_node(),
+            &[],
             language,
             &self.rules,
             analysis::DOCUMENT_BUDGET,
@@ -489,9 +506,19 @@ impl Document {
 /// No rule matches them, so an edit re-queries the statements inside, not the whole file.
 const FILE_WRAPPERS: [&str; 1] = ["body"];
 
-/// What to re-query after an edit: the top-level statements `dirty` touches, and the region they
-/// cover.
-fn statements_touching(root: Node<'_>, dirty: Range<usize>) -> (Range<usize>, Vec<Node<'_>>) {
+/// How deep below the root the file's statements' container is.
+fn statements_depth(root: Node<'_>) -> u32 {
+    let mut depth = 0;
+    let mut node = statements_of(root);
+    while let Some(parent) = node.parent() {
+        depth += 1;
+        node = parent;
+    }
+    depth
+}
+
+/// The node whose children are the file's statements.
+fn statements_of(root: Node<'_>) -> Node<'_> {
     let mut container = root;
     while container.named_child_count() == 1 {
         match container.named_child(0) {
@@ -499,66 +526,170 @@ fn statements_touching(root: Node<'_>, dirty: Range<usize>) -> (Range<usize>, Ve
             _ => break,
         }
     }
-    let mut region = dirty.clone();
-    let mut statements = Vec::new();
-    // Children are ordered: find the first that ends at or after the dirty start by bisection,
-    // so a file with thousands of top-level statements is not scanned linearly.
-    let count = container.child_count();
-    let (mut low, mut high) = (0, count);
-    while low < high {
-        let middle = (low + high) / 2;
-        match container.child(middle as u32) {
-            Some(child) if child.end_byte() < dirty.start => low = middle + 1,
-            _ => high = middle,
-        }
-    }
-    for index in low..count {
-        let Some(child) = container.child(index as u32) else {
-            break;
-        };
-        if child.start_byte() > dirty.end {
-            break;
-        }
-        region = region.start.min(child.start_byte())..region.end.max(child.end_byte());
-        statements.push(child);
-    }
-    if statements.is_empty() {
-        statements.push(container);
-        region = container.byte_range();
-    }
-    (region, statements)
+    container
 }
 
-/// Whether a finding of this language can depend on top-level statements other than its own:
-/// a pattern over several sibling nodes (SQL's GRANT split by the grammar into an ERROR, a
-/// statement and an ERROR), or a predicate that reads other statements (`#not-followed-by?`:
-/// the last USER of a Dockerfile stage depends on every instruction after it;
-/// `#not-bound-to?`: a Python name's assignment may be a module-level statement of its own).
-/// Such a language is queried whole after each edit.
-fn reads_across_statements(rules: &RuleSet, language: Language) -> bool {
-    let compiled = rules.compiled(language);
-    let Some(query) = compiled.query.as_ref() else {
+/// Which subtree a node is: the tree's storage of it. A node the incremental parse reused from
+/// the old tree is the very same subtree, so equal identities mean equal structure and, outside
+/// the edited text, equal text.
+fn identity(node: Node<'_>) -> (usize, usize) {
+    // SAFETY: a node's id is the address of the subtree slot it was read from (in its parent's
+    // child array, or the tree's root), a pointer-sized value that lives as long as the tree,
+    // which the node borrows. Its value is the shared subtree's address (or, for a small leaf,
+    // its packed inline data). `subtree_identity_follows_reuse` checks this against the
+    // tree-sitter version in use.
+    let subtree = unsafe { std::ptr::read(node.id() as *const usize) };
+    (subtree, node.start_byte())
+}
+
+/// Whether two nodes over the same text (outside the edit) have the same shape: what a query
+/// can see of them (kinds, ranges, field names, missing nodes) is equal all the way down. A
+/// subtree the incremental parse reused is the same object in both trees and is not descended
+/// into, so this costs little where tree-sitter reuses; parsers whose tokens depend on context
+/// (bash, SQL, Dockerfile) rebuild the statements after an edit around reused inner parts.
+fn same_subtree(old: Node<'_>, new: Node<'_>) -> bool {
+    if identity(old) == identity(new) {
+        return true;
+    }
+    if old.kind_id() != new.kind_id()
+        || old.byte_range() != new.byte_range()
+        || old.child_count() != new.child_count()
+        || old.is_missing() != new.is_missing()
+        || old.is_extra() != new.is_extra()
+    {
         return false;
-    };
-    compiled
-        .patterns
-        .iter()
-        .enumerate()
-        .any(|(index, role)| match role {
-            PatternRole::Rule(pattern) => {
-                !query.is_pattern_rooted(index)
-                    || pattern.predicates.iter().any(|p| {
-                        matches!(
-                            p,
-                            Predicate::NotFollowedBy { .. } | Predicate::NotBoundTo { .. }
-                        )
-                    })
-            }
-            _ => false,
-        })
+    }
+    let (mut a, mut b) = (old.walk(), new.walk());
+    if !a.goto_first_child() {
+        return !b.goto_first_child();
+    }
+    if !b.goto_first_child() {
+        return false;
+    }
+    loop {
+        if a.field_id() != b.field_id() || !same_subtree(a.node(), b.node()) {
+            return false;
+        }
+        match (a.goto_next_sibling(), b.goto_next_sibling()) {
+            (true, true) => {}
+            (false, false) => return true,
+            _ => return false,
+        }
+    }
 }
 
-/// tree-sitter's point for a byte offset: rows count `\n`, columns are bytes.
+/// What to re-query after an edit: the byte ranges (sorted, disjoint) of `text` outside the
+/// top-level statements that are certainly as before. A statement is not, when it may differ
+/// from its version in `old`, when it holds a match whose predicates read other statements
+/// (`dependents`), or when it is one of the `span - 1` named neighbours of such a statement
+/// (for patterns over several siblings). Text no statement holds is re-queried too unless it is
+/// blank (unparsed text, which error recovery leaves outside every statement, can match).
+///
+/// A statement is the same as before when it does not touch the edit (`dirty`) and has the same
+/// shape as the old statement at the same (shifted) place: see [`same_subtree`].
+fn changed_statements(
+    text: &str,
+    old: Node<'_>,
+    new: Node<'_>,
+    dirty: Range<usize>,
+    dependents: &[Range<usize>],
+    span: usize,
+) -> Vec<Range<usize>> {
+    let (old, new) = (statements_of(old), statements_of(new));
+    let mut cursor = old.walk();
+    let before: Vec<Node<'_>> = old.children(&mut cursor).collect();
+    let mut cursor = new.walk();
+    let statements: Vec<Node<'_>> = new.children(&mut cursor).collect();
+    let touches = |node: &Node<'_>, range: &Range<usize>| {
+        node.start_byte() <= range.end && range.start <= node.end_byte()
+    };
+    let same_as_before = |node: &Node<'_>| {
+        let at = before.partition_point(|old| old.start_byte() < node.start_byte());
+        before[at..]
+            .iter()
+            .take_while(|old| old.start_byte() == node.start_byte())
+            .any(|old| same_subtree(*old, *node))
+    };
+    let mut fresh: Vec<bool> = statements
+        .iter()
+        .map(|node| touches(node, &dirty) || !same_as_before(node))
+        .collect();
+    for dependent in dependents {
+        let first = statements.partition_point(|node| node.end_byte() < dependent.start);
+        for (index, node) in statements.iter().enumerate().skip(first) {
+            if node.start_byte() > dependent.end {
+                break;
+            }
+            fresh[index] = true;
+        }
+    }
+    // Widen by the neighbours a pattern over several siblings can reach.
+    if span > 1 {
+        let named: Vec<usize> = (0..statements.len())
+            .filter(|&i| statements[i].is_named())
+            .collect();
+        let marked: Vec<usize> = (0..statements.len()).filter(|&i| fresh[i]).collect();
+        for index in marked {
+            let at = named.partition_point(|&n| n < index);
+            let from = named
+                .get(at.saturating_sub(span - 1))
+                .map_or(0, |&n| n.min(index));
+            let to = named
+                .get(at + span - 1)
+                .or(named.last())
+                .map_or(index, |&n| n.max(index));
+            for flag in &mut fresh[from..=to] {
+                *flag = true;
+            }
+        }
+    }
+    // The complement of the kept statements, without blank gaps.
+    let mut regions: Vec<Range<usize>> = Vec::new();
+    // Regions apart by blank text only are one (a pattern over siblings must see them together).
+    let joins = |last: &Range<usize>, next: &Range<usize>| {
+        next.start <= last.end
+            || text
+                .get(last.end..next.start)
+                .is_some_and(|between| between.trim().is_empty())
+    };
+    let mut push = |range: Range<usize>| {
+        if range.is_empty() {
+            return;
+        }
+        match regions.last_mut() {
+            Some(last) if joins(last, &range) => last.end = last.end.max(range.end),
+            _ => regions.push(range),
+        }
+    };
+    let mut at = 0;
+    for (node, fresh) in statements.iter().zip(&fresh) {
+        let gap = at..node.start_byte().max(at);
+        if text.get(gap.clone()).is_some_and(|t| !t.trim().is_empty()) {
+            push(gap);
+        }
+        if *fresh {
+            push(node.start_byte().max(at)..node.end_byte());
+        }
+        at = at.max(node.end_byte());
+    }
+    let tail = at..text.len().max(at);
+    if text.get(tail.clone()).is_some_and(|t| !t.trim().is_empty()) {
+        push(tail);
+    }
+    // The edit itself, even when it only added blank text (its end may join two statements).
+    let mut regions_with_edit = regions;
+    let position = regions_with_edit.partition_point(|r| r.start < dirty.start);
+    regions_with_edit.insert(position, dirty);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(regions_with_edit.len());
+    for region in regions_with_edit {
+        match merged.last_mut() {
+            Some(last) if joins(last, &region) => last.end = last.end.max(region.end),
+            _ => merged.push(region),
+        }
+    }
+    merged
+}
+
 fn point_at(text: &str, offset: usize) -> Point {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let row = before.iter().filter(|&&b| b == b'\n').count();
@@ -700,6 +831,69 @@ mod tests {
     /// text puts it inside. The document store's edit is right (the text, the leaves and the
     /// findings agree); this records the upstream behaviour the tree comparison allows for, and
     /// fails once tree-sitter parses both the same way.
+    /// `identity` reads tree-sitter's storage of a node: a statement the incremental parse
+    /// reused keeps its identity, the edited one does not. If a tree-sitter upgrade changed what a
+    /// node id points to, this fails. Bash's parser rebuilds what follows an edit, so there the
+    /// unchanged statements are told by their shape instead; either way only the edited statement
+    /// is re-queried.
+    #[test]
+    fn subtree_identity_follows_reuse() {
+        for (language, text, reuses) in [
+            (
+                Language::Python,
+                "def a():\n    x = 1\n\ndef b():\n    x = 2\n\ndef c():\n    x = 3\n",
+                true,
+            ),
+            (
+                Language::Bash,
+                "a() {\n  echo 1\n}\nb() {\n  echo 2\n}\nc() {\n  echo 3\n}\n",
+                false,
+            ),
+        ] {
+            let mut tree = analysis::parse(language, text, None).unwrap();
+            let identities = |tree: &Tree| {
+                let root = tree.root_node();
+                let mut cursor = root.walk();
+                root.children(&mut cursor).map(identity).collect::<Vec<_>>()
+            };
+            let before = identities(&tree);
+            assert_eq!(before.len(), 3);
+            // Edit inside b: "2" becomes "22".
+            let at = text.find('2').unwrap();
+            let edited = format!("{}2{}", &text[..at], &text[at..]);
+            tree.edit(&InputEdit {
+                start_byte: at,
+                old_end_byte: at,
+                new_end_byte: at + 1,
+                start_position: point_at(text, at),
+                old_end_position: point_at(text, at),
+                new_end_position: point_at(&edited, at + 1),
+            });
+            let shifted = identities(&tree);
+            let new_tree = analysis::parse(language, &edited, Some(&tree)).unwrap();
+            let after = identities(&new_tree);
+            assert_eq!(after[0], shifted[0], "{language}: a is reused");
+            assert_ne!(after[1], shifted[1], "{language}: b was edited");
+            assert_eq!(after[2] == shifted[2], reuses, "{language}: c");
+            assert_eq!(shifted[2].1, before[2].1 + 1);
+            let regions = changed_statements(
+                &edited,
+                tree.root_node(),
+                new_tree.root_node(),
+                at..at + 1,
+                &[],
+                1,
+            );
+            let b = new_tree.root_node().child(1).unwrap().byte_range();
+            assert_eq!(
+                regions,
+                vec![b],
+                "{language}: {}",
+                new_tree.root_node().to_sexp()
+            );
+        }
+    }
+
     #[test]
     fn incremental_parse_can_place_a_trailing_comment_differently() {
         let rules = Arc::new(RuleSet::builtin());
@@ -1013,9 +1207,9 @@ mod tests {
                     assert_eq!(nodes(tree), nodes(&fresh), "{context}");
                     tally.trees += 1;
                 }
-                let root = [tree.root_node()];
                 let budget = analysis::DOCUMENT_BUDGET;
-                let fresh = analysis::collect(&reference, &root, language, rules, budget);
+                let fresh =
+                    analysis::collect(&reference, tree.root_node(), &[], language, rules, budget);
                 if !document.truncated() && !fresh.truncated {
                     let expected = analysis::finish(&reference, rules, fresh);
                     assert_eq!(document.findings, expected, "{context}");
