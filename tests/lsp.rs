@@ -121,6 +121,56 @@ async fn diagnostics_follow_incremental_edits_with_versions() {
     client.shutdown().await;
 }
 
+/// Only the most recently used documents keep their parse trees; editing one whose tree was
+/// freed parses it again and reports the same as if it had been kept.
+#[tokio::test]
+async fn documents_past_the_recent_ones_are_edited_correctly() {
+    let mut client = Client::in_process();
+    client.initialize(encodings(&["utf-16"]), Value::Null).await;
+    let count = blast_radius::lsp::KEEP_TREES + 3;
+    let uris: Vec<String> = (0..count)
+        .map(|i| format!("file:///work/deploy-{i}.sh"))
+        .collect();
+    for uri in &uris {
+        client
+            .open(
+                uri,
+                "shellscript",
+                "#!/bin/sh\nrm -rf \"$BUILD\"\necho done\n",
+            )
+            .await;
+        assert_eq!(client.diagnostics(uri, 1).await.len(), 1, "{uri}");
+    }
+    // The first documents' trees were freed. Edit the first: guard the delete, add another.
+    let first = &uris[0];
+    let edit = json!([
+        {"range": {"start": {"line": 1, "character": 11}, "end": {"line": 1, "character": 11}}, "text": ":?"},
+        {"range": {"start": {"line": 2, "character": 9}, "end": {"line": 2, "character": 9}}, "text": "\nterraform destroy -auto-approve"}
+    ]);
+    client.change(first, 2, edit).await;
+    let codes: Vec<String> = client
+        .diagnostics(first, 2)
+        .await
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !codes.contains(&"rm-recursive-unguarded".to_string()),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&"tf-destroy".to_string()), "{codes:?}");
+    // Typing on, now with a tree again.
+    let edit = json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "rm -rf \"$OUT\"\n"}]);
+    client.change(first, 3, edit).await;
+    let diagnostics = client.diagnostics(first, 3).await;
+    let rm = diagnostics
+        .iter()
+        .find(|d| d["code"] == "rm-recursive-unguarded")
+        .expect("the new delete is reported");
+    assert_eq!(range(rm), (3, 0, 3, 13));
+    client.shutdown().await;
+}
+
 #[tokio::test]
 async fn hover_explains_the_finding() {
     let mut client = Client::in_process();

@@ -257,17 +257,19 @@ pub struct Collected {
 }
 
 impl Collected {
-    /// Replaces what lies in `regions` (sorted, disjoint byte ranges of the new text) with
-    /// `fresh`, which must come from a query over those regions: entries overlapping a region
-    /// are dropped first.
+    /// Replaces what lies in `regions` (sorted, disjoint byte ranges of the new text) with what
+    /// `fresh` has there; `fresh` must come from a query over those regions or more.
     pub fn splice(&mut self, regions: &[Range<usize>], fresh: Collected) {
         let overlaps = |r: &Range<usize>| overlaps_any(regions, r);
         self.findings.retain(|f| !overlaps(&f.range));
         self.comments.retain(|c| !overlaps(c));
         self.dependents.retain(|d| !overlaps(d));
-        self.findings.extend(fresh.findings);
-        self.comments.extend(fresh.comments);
-        self.dependents.extend(fresh.dependents);
+        self.findings
+            .extend(fresh.findings.into_iter().filter(|f| overlaps(&f.range)));
+        self.comments
+            .extend(fresh.comments.into_iter().filter(|c| overlaps(c)));
+        self.dependents
+            .extend(fresh.dependents.into_iter().filter(|d| overlaps(d)));
         self.truncated = fresh.truncated;
         sort_findings(&mut self.findings);
         self.findings
@@ -390,22 +392,12 @@ pub fn matches_at_top(
     cursor.set_match_limit(MATCH_LIMIT);
     cursor.set_max_start_depth(Some(depth));
     let mut matches = cursor.matches(query, root, text.as_bytes());
+    // The cursor starts patterns only at that depth: every match it returns is rooted there.
     while let Some(found) = matches.next() {
-        let rooted_at_top = found.captures.iter().any(|capture| {
-            let mut levels = 0;
-            let mut node = capture.node;
-            while let Some(parent) = node.parent() {
-                levels += 1;
-                node = parent;
-            }
-            levels <= depth
-        });
-        if rooted_at_top
-            && !matches!(
-                compiled.patterns.get(found.pattern_index),
-                Some(PatternRole::Comment)
-            )
-        {
+        if !matches!(
+            compiled.patterns.get(found.pattern_index),
+            Some(PatternRole::Comment | PatternRole::Disabled)
+        ) {
             return true;
         }
     }

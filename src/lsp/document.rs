@@ -132,7 +132,28 @@ impl Document {
     /// findings.
     pub fn set_base(&mut self, base: Option<Arc<Base>>) {
         self.base = base;
-        // The HEAD version is parsed once here, not on every keystroke.
+        self.base_tree = None;
+        self.finish();
+    }
+
+    /// Frees the parse trees (most of a document's memory) of a document not edited lately. The
+    /// next edit parses and queries it whole; until then its findings stay as they are.
+    pub fn release_trees(&mut self) {
+        self.tree = None;
+        self.base_tree = None;
+    }
+
+    /// Whether the document holds a parse tree (see [`Document::release_trees`]).
+    pub fn has_tree(&self) -> bool {
+        self.tree.is_some()
+    }
+
+    /// Parses the HEAD version for the diff rules, once per base (and again after
+    /// [`Document::release_trees`]), not on every keystroke.
+    fn ensure_base_tree(&mut self) {
+        if self.base_tree.is_some() {
+            return;
+        }
         self.base_tree = match (
             self.language,
             self.base.as_deref().and_then(Base::head_text),
@@ -142,12 +163,15 @@ impl Document {
             }
             _ => None,
         };
-        self.finish();
     }
 
     /// Applies the directives to the collected results, runs the diff rules against the HEAD
     /// version (so a removed guard shows up as the user types), and judges the findings.
     fn finish(&mut self) {
+        // A document whose trees were released gets them parsed for this once, not kept.
+        if self.tree.is_some() {
+            self.ensure_base_tree();
+        }
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
         if let (Some(language), Some(head)) = (
             self.language,
@@ -163,9 +187,18 @@ impl Document {
                 &mut self.findings,
             );
         }
-        if let (Some((plan, path)), Some(Language::Hcl), Some(tree)) =
-            (&self.plan, self.language, &self.tree)
-        {
+        if let (Some((plan, path)), Some(Language::Hcl)) = (&self.plan, self.language) {
+            let parsed;
+            let tree = match &self.tree {
+                Some(tree) => tree,
+                None => match analysis::parse(Language::Hcl, &self.text, None) {
+                    Some(tree) => {
+                        parsed = tree;
+                        &parsed
+                    }
+                    None => return self.judge(),
+                },
+            };
             let found = plan.findings(path, &self.text, &self.rules);
             self.findings.extend(analysis::apply_directives_to(
                 &self.text,
@@ -409,7 +442,7 @@ impl Document {
             self.analyse_all();
             return;
         }
-        let regions = changed_statements(
+        let (replaced, queried) = changed_statements(
             &self.text,
             old_tree.root_node(),
             new_tree.root_node(),
@@ -422,7 +455,7 @@ impl Document {
         let fresh = analysis::collect(
             &self.text,
             new_tree.root_node(),
-            &regions,
+            &queried,
             language,
             &self.rules,
             EDIT_BUDGET,
@@ -431,13 +464,13 @@ impl Document {
         tracing::debug!(
             "edit: parse {reparsed:?}, statements {:?}, re-query of {} regions over {} bytes {:?}{}",
             parsed - reparsed,
-            regions.len(),
-            regions.iter().map(ExactSizeIterator::len).sum::<usize>(),
+            queried.len(),
+            queried.iter().map(ExactSizeIterator::len).sum::<usize>(),
             started.elapsed() - parsed,
             if complete { "" } else { " (stopped early)" }
         );
         self.tree = Some(new_tree);
-        self.collected.splice(&regions, fresh);
+        self.collected.splice(&replaced, fresh);
         if !complete {
             // Give the whole document its full budget once.
             self.analyse_all();
@@ -594,7 +627,7 @@ fn changed_statements(
     dirty: Range<usize>,
     dependents: &[Range<usize>],
     span: usize,
-) -> Vec<Range<usize>> {
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (old, new) = (statements_of(old), statements_of(new));
     let mut cursor = old.walk();
     let before: Vec<Node<'_>> = old.children(&mut cursor).collect();
@@ -623,68 +656,81 @@ fn changed_statements(
             fresh[index] = true;
         }
     }
-    // Widen by the neighbours a pattern over several siblings can reach.
-    if span > 1 {
-        let named: Vec<usize> = (0..statements.len())
-            .filter(|&i| statements[i].is_named())
-            .collect();
-        let marked: Vec<usize> = (0..statements.len()).filter(|&i| fresh[i]).collect();
-        for index in marked {
-            let at = named.partition_point(|&n| n < index);
-            let from = named
-                .get(at.saturating_sub(span - 1))
-                .map_or(0, |&n| n.min(index));
-            let to = named
-                .get(at + span - 1)
-                .or(named.last())
-                .map_or(index, |&n| n.max(index));
-            for flag in &mut fresh[from..=to] {
-                *flag = true;
-            }
+    // Statements whose results may change: the changed ones and the neighbours a pattern over
+    // several siblings reaches from them. Their results are replaced; the query runs over as many
+    // neighbours again, so a match reaching out of them is found whole.
+    let replaced = widen(&statements, &fresh, span);
+    let queried = widen(&statements, &replaced, span);
+    (
+        regions_of(text, &statements, &replaced, &dirty),
+        regions_of(text, &statements, &queried, &dirty),
+    )
+}
+
+/// The marked statements plus `span - 1` named neighbours on either side of each.
+fn widen(statements: &[Node<'_>], marked: &[bool], span: usize) -> Vec<bool> {
+    let mut widened = marked.to_vec();
+    if span <= 1 {
+        return widened;
+    }
+    let named: Vec<usize> = (0..statements.len())
+        .filter(|&i| statements[i].is_named())
+        .collect();
+    for index in (0..statements.len()).filter(|&i| marked[i]) {
+        let at = named.partition_point(|&n| n < index);
+        let from = named
+            .get(at.saturating_sub(span - 1))
+            .map_or(0, |&n| n.min(index));
+        let to = named
+            .get(at + span - 1)
+            .or(named.last())
+            .map_or(index, |&n| n.max(index));
+        for flag in &mut widened[from..=to] {
+            *flag = true;
         }
     }
-    // The complement of the kept statements, without blank gaps.
-    let mut regions: Vec<Range<usize>> = Vec::new();
-    // Regions apart by blank text only are one (a pattern over siblings must see them together).
+    widened
+}
+
+/// The byte ranges of the marked statements, of text no statement holds (unless blank) and of
+/// the edit, sorted; ranges apart by blank text only are one (a pattern over siblings must see
+/// them together).
+fn regions_of(
+    text: &str,
+    statements: &[Node<'_>],
+    marked: &[bool],
+    dirty: &Range<usize>,
+) -> Vec<Range<usize>> {
     let joins = |last: &Range<usize>, next: &Range<usize>| {
         next.start <= last.end
             || text
                 .get(last.end..next.start)
                 .is_some_and(|between| between.trim().is_empty())
     };
-    let mut push = |range: Range<usize>| {
-        if range.is_empty() {
-            return;
-        }
-        match regions.last_mut() {
-            Some(last) if joins(last, &range) => last.end = last.end.max(range.end),
-            _ => regions.push(range),
-        }
-    };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
-    for (node, fresh) in statements.iter().zip(&fresh) {
+    for (node, marked) in statements.iter().zip(marked) {
         let gap = at..node.start_byte().max(at);
         if text.get(gap.clone()).is_some_and(|t| !t.trim().is_empty()) {
-            push(gap);
+            ranges.push(gap);
         }
-        if *fresh {
-            push(node.start_byte().max(at)..node.end_byte());
+        if *marked {
+            ranges.push(node.start_byte().max(at)..node.end_byte());
         }
         at = at.max(node.end_byte());
     }
     let tail = at..text.len().max(at);
     if text.get(tail.clone()).is_some_and(|t| !t.trim().is_empty()) {
-        push(tail);
+        ranges.push(tail);
     }
     // The edit itself, even when it only added blank text (its end may join two statements).
-    let mut regions_with_edit = regions;
-    let position = regions_with_edit.partition_point(|r| r.start < dirty.start);
-    regions_with_edit.insert(position, dirty);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(regions_with_edit.len());
-    for region in regions_with_edit {
+    let position = ranges.partition_point(|r| r.start < dirty.start);
+    ranges.insert(position, dirty.clone());
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
         match merged.last_mut() {
-            Some(last) if joins(last, &region) => last.end = last.end.max(region.end),
-            _ => merged.push(region),
+            Some(last) if joins(last, &range) => last.end = last.end.max(range.end),
+            _ => merged.push(range),
         }
     }
     merged
@@ -876,7 +922,7 @@ mod tests {
             assert_ne!(after[1], shifted[1], "{language}: b was edited");
             assert_eq!(after[2] == shifted[2], reuses, "{language}: c");
             assert_eq!(shifted[2].1, before[2].1 + 1);
-            let regions = changed_statements(
+            let (regions, _) = changed_statements(
                 &edited,
                 tree.root_node(),
                 new_tree.root_node(),
@@ -1378,8 +1424,10 @@ mod tests {
     /// then match across the whole file), a GRANT split by the grammar into an ERROR, a
     /// statement and another ERROR (a pattern over three top-level siblings), a Dockerfile
     /// `USER root` that becomes the last USER of its stage when a later USER is deleted, a TSX
-    /// call restructured by error recovery away from the edit, and a Python `#not-bound-to?`
-    /// whose assignment is another statement.
+    /// call restructured by error recovery away from the edit, a Python `#not-bound-to?`
+    /// whose assignment is another statement, npm scripts matched by a pattern rooted at the
+    /// JSON document, and a split GRANT whose ERROR is a neighbour of the changed statements
+    /// (its finding is replaced, so the query must reach the sibling beyond).
     #[test]
     fn findings_stay_right_where_the_file_does_not_parse() {
         let rules = Arc::new(RuleSet::builtin());
@@ -1418,6 +1466,21 @@ mod tests {
                 Encoding::Utf32,
                 &[((13, 13, 52, 48), ""), ((14, 40, 14, 40), "$")],
             ),
+            (
+                Language::Json,
+                SIXTH,
+                Encoding::Utf16,
+                &[(
+                    (7, 29, 7, 29),
+                    "    \"push\": \"git push --follow-tags origin main\",\n",
+                )],
+            ),
+            (
+                Language::Sql,
+                SEVENTH,
+                Encoding::Utf32,
+                &[((5, 105, 5, 105), ""), ((12, 0, 21, 0), "")],
+            ),
         ];
         for (language, initial, encoding, edits) in cases {
             let mut document =
@@ -1444,6 +1507,9 @@ mod tests {
             assert_eq!(document.findings, fresh, "{:?}", document.text);
         }
     }
+
+    const SIXTH: &str = "{\r\n  // npm scripts are shell command lines: the shell rules check each value of \"scripts\".\r\n  \"name\": \"@acme/orders-web\",\r\n  \"version\": \"3.4.1\",\r\n  \"description\": \"rm -rf $HOME is only a description\",\r\n  \"scripts\": {\r\n    \"clean\": \"rm -rf $npm_config_cache_dir/*\",\r\n//            ^ rm-recursive-unguarded\r\n    \"clean:dist\": \"rimraf dist && rm -rf ./build\",\r\n// ok rm-recursive-unguarded: literal relative directories\r\n    \"nuke\": \"rm -rf \\\"$OUT_DIR\\\"/ && npm ci\",\r\n//           ^ rm-recursive-unguarded\r\n    \"release\": \"npm version patch && git push --force origin HEAD:main\",\r\n//                                   ^ git-force-push\r\n    \"push\": \"git push --follow-tags origin main\",\r\n// ok git-force-push: a plain push\r\n    \"setup\": \"curl -fsSL https://get.example.com/tool.sh | bash\",\r\n//            ^ curl-pipe-shell\r\n    \"deploy\": \"cd infra && terraform apply -auto-approve\",\r\n//                         ^ tf-apply-auto-approve\r\n    \"plan\": \"cd infra && terraform plan\",\r\n// ok tf-apply-auto-approve: only a plan\r\n    \"test\": \"jest --runInBand\"\r\n  },\r\n  \"config\": {\r\n    \"cleanup\": \"rm -rf $TMP/*\"\r\n// ok rm-recursive-unguarded: not under \"scripts\": a configuration value, not run by npm\r\n  },\r\n  \"devDependencies\": {\r\n    \"rimraf\": \"^6.0.1\"\r\n  }\r\n}\r\n";
+    const SEVENTH: &str = "-- V3__roles_and_grants.sql (PostgreSQL)\r\n\r\nCREATE ROLE app_owner NOLOGIN;\r\nCREATE ROLE order_service LOGIN;\r\n\r\nCREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, total_cents bigint NOT NULL);\r\n\r\nGRANT ALL PRIVILEGES ON TABLE orders TO order_service;\r\n-- <- sql-grant-all\r\n\r\ngrant all on database shop to order_service;\r\n-- <- sql-grant-all\r\n\r\nGRANT ALL ON ALL TABLES IN SCHEMA public TO app_owner;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT, INSERT ON orders TO order_service, public;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON ALL TABLES IN SCHEMA reporting TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT USAGE ON SCHEMA reporting TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON TABLE orders TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nDO $$\r\nBEGIN\r\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'analytics') THEN\r\n    CREATE ROLE analytics;\r\n  END IF;\r\n  GRANT ALL ON SCHEMA reporting TO analytics;\r\n  -- <- sql-grant-all\r\nEND\r\n$$;\r\n\r\n-- MySQL\r\nGrant All Privileges On *.* To 'admin'@'%' With Grant Option;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO reporting_reader;\r\n-- ok sql-grant-all: one privilege to one named role\r\n\r\nGRANT SELECT, INSERT, UPDATE ON orders TO order_service;\r\n-- ok sql-grant-all: specific privileges to a named role\r\n\r\nGRANT USAGE ON SCHEMA public TO order_service;\r\n-- ok sql-grant-all: on a schema named public, to a named role\r\n\r\nGRANT app_owner TO deploy_user;\r\n-- ok sql-grant-all: role membership for one named role\r\n";
 
     const FIRST: &str = "-- V42__retire_legacy_billing.sql (Flyway, PostgreSQL)\r\n-- The legacy billing tables were replaced by billing.invoices in V38.\r\n\r\nBEGIN;\r\n\r\nCREATE TABLE IF NOT EXISTS billing.invoice_archive (LIKE billing.legacy_invoices INCLUDING ALL);\r\n\r\nDROP TABLE billing.legacy_invoices;\r\n-- <- sql-drop-table\r\n\r\ndrop table if exists billing.legacy_payments cascade;\r\n-- <- sql-drop-table\r\n\r\nDROP TABLE IF EXISTS \"LegacyCoupons\", legacy_coupon_redemptions RESTRICT;\r\n-- <- sql-drop-table\r\n\r\nDrop Table public.stripe_webhook_events;\r\n-- <- sql-drop-table\r\n\r\nCOMMIT;\r\n\r\n-- MySQL: downgrade of 2024_03_01_000000_create_sessions_table\r\ndrop table `sessions`;\r\n-- <- sql-drop-table\r\n\r\nCREATE OR REPLACE FUNCTION reset_staging() RETURNS void LANGUAGE sql AS $$\r\n  DROP TABLE staging_events;\r\n  -- <- sql-drop-table\r\n  CREATE TABLE staging_events (LIKE events);\r\n$$;\r\n\r\nDROP TEMPORARY TABLE IF EXISTS tmp_import_rows;\r\n-- ok sql-drop-table: MySQL temporary table, visible only to this session\r\n\r\nDROP VIEW IF EXISTS billing.invoice_totals;\r\n-- ok sql-drop-table: a view holds no rows of its own\r\n\r\nDROP INDEX CONCURRENTLY IF EXISTS billing.legacy_invoices_customer_idx;\r\n-- ok sql-drop-table: an index can be rebuilt from the table\r\n\r\n-- DROP TABLE billing.invoices;\r\n-- ok sql-drop-table: commented out\r\n\r\n/* DROP TABLE billing.invoices; */\r\n-- ok sql-drop-table: inside a block comment\r\n\r\nINSERT INTO audit.schema_changes (statement) VALUES ('DROP TABLE billing.legacy_invoices');\r\n-- ok sql-drop-table: a string literal\r\n\r\n";
 

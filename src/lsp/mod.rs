@@ -26,7 +26,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
 pub use commands::{REQUEST_REVIEW_ALL, SCAN_WORKSPACE};
-pub use server::Backend;
+pub use server::{Backend, KEEP_TREES};
 
 /// Serves LSP over stdin/stdout until `exit`; returns the process exit code.
 pub fn run() -> u8 {

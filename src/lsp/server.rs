@@ -21,6 +21,9 @@ use super::{code_action, code_lens, commands, diagnostics, hover};
 use crate::provenance::git::Repo;
 use crate::workspace::Settings;
 
+/// How many documents keep their parse trees (the most recently opened or edited).
+pub const KEEP_TREES: usize = 16;
+
 pub struct Backend {
     pub(super) client: Client,
     pub(super) documents: DashMap<Uri, Document>,
@@ -30,6 +33,9 @@ pub struct Backend {
     /// Bumped on every analysis, so a publication knows whether it has something new.
     generation: DashMap<Uri, u64>,
     next_generation: AtomicU64,
+    /// The documents that keep their parse trees, most recently used first (at most
+    /// [`KEEP_TREES`]).
+    recent: Mutex<std::collections::VecDeque<Uri>>,
     pub(super) encoding: RwLock<Encoding>,
     pull_diagnostics: AtomicBool,
     watch_registration: AtomicBool,
@@ -46,12 +52,31 @@ impl Backend {
             published: DashMap::new(),
             generation: DashMap::new(),
             next_generation: AtomicU64::new(1),
+            recent: Mutex::new(std::collections::VecDeque::new()),
             encoding: RwLock::new(Encoding::Utf16),
             pull_diagnostics: AtomicBool::new(false),
             watch_registration: AtomicBool::new(false),
             editor: RwLock::new(EditorSettings::default()),
             configs: Mutex::new(ConfigCache::default()),
             roots: RwLock::new(Vec::new()),
+        }
+    }
+
+    /// Marks a document as the most recently used and frees the parse trees of those past the
+    /// [`KEEP_TREES`] most recent: a tree is ~10 MB for a 10,000-line file, the text a few
+    /// hundred KB. A document whose tree was freed is parsed and queried whole on its next edit.
+    fn touch(&self, uri: &Uri) {
+        let released: Vec<Uri> = {
+            let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+            recent.retain(|u| u != uri);
+            recent.push_front(uri.clone());
+            let excess = recent.len().saturating_sub(KEEP_TREES);
+            (0..excess).filter_map(|_| recent.pop_back()).collect()
+        };
+        for old in released {
+            if let Some(mut document) = self.documents.get_mut(&old) {
+                document.release_trees();
+            }
         }
     }
 
@@ -301,6 +326,11 @@ impl Backend {
             .unwrap_or_else(|e| e.into_inner())
             .invalidate();
         let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
+        let recent = self
+            .recent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let mut problems = Vec::new();
         for uri in &uris {
             let (settings, found) = self.settings_for(uri);
@@ -308,7 +338,10 @@ impl Backend {
             if let Some(mut document) = self.documents.get_mut(uri) {
                 self.guarded("reload", uri, || {
                     self.configure(&mut document, &settings);
-                    document.set_rules(settings.rules.clone())
+                    document.set_rules(settings.rules.clone());
+                    if !recent.contains(uri) {
+                        document.release_trees();
+                    }
                 });
             }
             self.bump(uri);
@@ -490,6 +523,7 @@ impl LanguageServer for Backend {
         self.configure(&mut document, &settings);
         self.guarded("didOpen", &uri, || document.analyse_from_scratch());
         self.documents.insert(uri.clone(), document);
+        self.touch(&uri);
         self.bump(&uri);
         if let Some(message) = oversized {
             tracing::warn!("{message}");
@@ -524,6 +558,7 @@ impl LanguageServer for Backend {
                 })
             }
         };
+        self.touch(&uri);
         self.bump(&uri);
         for warning in warnings.into_iter().flatten() {
             tracing::warn!("{warning}");
@@ -538,6 +573,10 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.documents.remove(&uri);
+        self.recent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|u| u != &uri);
         self.generation.remove(&uri);
         self.published.remove(&uri);
         if !self.pull_diagnostics.load(Ordering::Relaxed) {
