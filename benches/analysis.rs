@@ -104,13 +104,30 @@ fn main() {
         "{:<7} {:>9} {:>10} {:>10} {:>12} {:>10} {:>12}",
         "lang", "compile", "parse", "analyse", "analyse/parse", "findings", "keystroke"
     );
-    for language in Language::ALL {
+    // Files given on the command line (`cargo bench --bench analysis -- FILE...`) replace the
+    // generated documents; each file's language is detected from its name and content.
+    let files: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let documents: Vec<(Language, String)> = if files.is_empty() {
+        Language::ALL
+            .into_iter()
+            .filter_map(|language| Some((language, generated(language)?)))
+            .collect()
+    } else {
+        files
+            .iter()
+            .filter_map(|path| {
+                let text = std::fs::read_to_string(path).ok()?;
+                Some((Language::detect(path, &text)?, text))
+            })
+            .collect()
+    };
+    for (language, text) in documents {
         let start = Instant::now();
         let _ = rules.compile_errors(language);
         let compile = start.elapsed();
-        let Some(text) = generated(language) else {
-            continue;
-        };
         let parse = time(11, || analysis::parse(language, &text, None));
         let tree = analysis::parse(language, &text, None).unwrap();
         let analyse = time(11, || {

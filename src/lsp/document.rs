@@ -32,6 +32,9 @@ pub struct Document {
     /// Results of the document-wide predicates (`#file-match?`) for the current text: when they
     /// change, every finding may change.
     document_facts: Vec<bool>,
+    /// Whether a rule pattern matched the root or the statements' container of the current
+    /// tree: such a match can change with any statement.
+    matched_at_top: bool,
     /// Findings after directives and the severity policy: what diagnostics, hover and code
     /// actions show.
     pub findings: Vec<Finding>,
@@ -116,6 +119,7 @@ impl Document {
             rules,
             collected: Collected::default(),
             document_facts: Vec::new(),
+            matched_at_top: false,
             findings: Vec::new(),
             interrupted: true,
             pending: None,
@@ -427,16 +431,19 @@ impl Document {
             return;
         }
         // A match of the file's root or statement container (a SQL file whose root is an ERROR
-        // node, matched by a pattern over its text) can change with any statement: then the
-        // whole document is queried again.
+        // node, matched by a pattern over its text) can change with any statement: while the old
+        // or the new tree has one, the whole document is queried again.
         let depth = statements_depth(new_tree.root_node());
-        if analysis::matches_at_top(
-            &self.text,
-            new_tree.root_node(),
-            depth,
-            language,
-            &self.rules,
-        ) {
+        let matched_at_top = std::mem::take(&mut self.matched_at_top);
+        if matched_at_top
+            || analysis::matches_at_top(
+                &self.text,
+                new_tree.root_node(),
+                depth,
+                language,
+                &self.rules,
+            )
+        {
             drop(old_tree);
             self.tree = Some(new_tree);
             self.analyse_all();
@@ -493,6 +500,13 @@ impl Document {
             return;
         };
         self.document_facts = analysis::document_facts(&self.text, language, &self.rules);
+        self.matched_at_top = analysis::matches_at_top(
+            &self.text,
+            tree.root_node(),
+            statements_depth(tree.root_node()),
+            language,
+            &self.rules,
+        );
         self.collected = analysis::collect(
             &self.text,
             tree.root_node(),
