@@ -249,9 +249,9 @@ pub fn analyze_tree(text: &str, tree: &Tree, language: Language, rules: &RuleSet
 pub struct Collected {
     pub findings: Vec<Finding>,
     pub comments: Vec<Range<usize>>,
-    /// Matches whose predicates read other top-level statements than their own (found or not):
-    /// an edit anywhere must query them again.
-    pub dependents: Vec<Range<usize>>,
+    /// Matches (found or not) whose predicates read more than the match, with the range they
+    /// read: an edit in that range outside the match's statement must query them again.
+    pub dependents: Vec<(Range<usize>, Range<usize>)>,
     /// The query stopped early (match limit or time budget): findings may be missing.
     pub truncated: bool,
 }
@@ -263,21 +263,20 @@ impl Collected {
         let overlaps = |r: &Range<usize>| overlaps_any(regions, r);
         self.findings.retain(|f| !overlaps(&f.range));
         self.comments.retain(|c| !overlaps(c));
-        self.dependents.retain(|d| !overlaps(d));
+        self.dependents.retain(|(d, _)| !overlaps(d));
         self.findings
             .extend(fresh.findings.into_iter().filter(|f| overlaps(&f.range)));
         self.comments
             .extend(fresh.comments.into_iter().filter(|c| overlaps(c)));
         self.dependents
-            .extend(fresh.dependents.into_iter().filter(|d| overlaps(d)));
+            .extend(fresh.dependents.into_iter().filter(|(d, _)| overlaps(d)));
         self.truncated = fresh.truncated;
         sort_findings(&mut self.findings);
         self.findings
             .dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-        for ranges in [&mut self.comments, &mut self.dependents] {
-            ranges.sort_by_key(|c| (c.start, c.end));
-            ranges.dedup();
-        }
+        self.comments.sort_by_key(|c| (c.start, c.end));
+        self.comments.dedup();
+        sort_dependents(&mut self.dependents);
     }
 
     /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
@@ -297,10 +296,19 @@ impl Collected {
                 .as_ref()
                 .map(|t| shift(t.start)..shift(t.end));
         }
-        for range in self.comments.iter_mut().chain(&mut self.dependents) {
+        for range in self
+            .comments
+            .iter_mut()
+            .chain(self.dependents.iter_mut().flat_map(|(m, r)| [m, r]))
+        {
             *range = shift(range.start)..shift(range.end);
         }
     }
+}
+
+fn sort_dependents(dependents: &mut Vec<(Range<usize>, Range<usize>)>) {
+    dependents.sort_by_key(|(m, r)| (m.start, m.end, r.start, r.end));
+    dependents.dedup();
 }
 
 /// Whether `range` overlaps one of the sorted, disjoint `regions` (an empty range counts when it
@@ -368,7 +376,7 @@ pub fn collect<'t>(
         let inside = |r: &Range<usize>| overlaps_any(regions, r);
         collected.findings.retain(|f| inside(&f.range));
         collected.comments.retain(inside);
-        collected.dependents.retain(inside);
+        collected.dependents.retain(|(d, _)| inside(d));
     }
     collected
 }
@@ -441,7 +449,7 @@ const MAX_EMBED_DEPTH: usize = 2;
 struct Sink {
     findings: Vec<Finding>,
     comments: Vec<Range<usize>>,
-    dependents: Vec<Range<usize>>,
+    dependents: Vec<(Range<usize>, Range<usize>)>,
     snippets: Vec<embed::Snippet>,
 }
 
@@ -544,10 +552,9 @@ fn collect_within<'t>(
     }
     sort_findings(&mut raw);
     raw.dedup_by(|a, b| a.rule == b.rule && a.range == b.range);
-    for ranges in [&mut comments, &mut dependents] {
-        ranges.sort_by_key(|c| (c.start, c.end));
-        ranges.dedup();
-    }
+    comments.sort_by_key(|c| (c.start, c.end));
+    comments.dedup();
+    sort_dependents(&mut dependents);
     Collected {
         findings: raw,
         comments,
@@ -586,13 +593,15 @@ fn collect_node<'t>(
                         .find(|c| c.index == index)
                         .map(|c| c.node)
                 };
-                commands.reads_other_statements = false;
+                commands.reads = None;
                 let passed = query::evaluate(predicates, capture_node, text, commands).is_some();
                 // A Makefile recipe reads the variables the whole file sets.
-                if commands.reads_other_statements || (passed && language == Language::Make) {
-                    if let Some(capture) = found.captures.first() {
-                        sink.dependents.push(capture.node.byte_range());
-                    }
+                if passed && language == Language::Make {
+                    commands.read(0..text.len());
+                }
+                if let (Some(read), Some(capture)) = (commands.reads.take(), found.captures.first())
+                {
+                    sink.dependents.push((capture.node.byte_range(), read));
                 }
                 if !passed {
                     continue;
@@ -626,10 +635,10 @@ fn collect_node<'t>(
         let Some(matched) = compiled.match_capture.and_then(capture_node) else {
             continue;
         };
-        commands.reads_other_statements = false;
+        commands.reads = None;
         let evaluated = query::evaluate(&pattern.predicates, capture_node, text, commands);
-        if commands.reads_other_statements {
-            sink.dependents.push(matched.byte_range());
+        if let Some(read) = commands.reads.take() {
+            sink.dependents.push((matched.byte_range(), read));
         }
         let Some(operand) = evaluated else {
             continue;

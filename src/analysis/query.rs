@@ -521,14 +521,22 @@ fn split_args(args: &[QueryPredicateArg]) -> Option<(u32, Vec<String>)> {
 pub(crate) struct CommandCache<'t> {
     commands: HashMap<usize, Option<ShellCommand<'t>>>,
     file_matches: HashMap<String, bool>,
-    /// Set by a predicate whose result depends on top-level statements other than the one its
-    /// capture is in (a module-level name's bindings anywhere in the module, the later
-    /// instructions of a Dockerfile stage). The caller resets it before each match and records
-    /// such matches, so an edit elsewhere re-evaluates them.
-    pub reads_other_statements: bool,
+    /// Set by a predicate that reads more than its captures: the range it read (the scope whose
+    /// bindings `#not-bound-to?` searched, the siblings `#not-followed-by?` walked). The caller
+    /// resets it before each match and records such matches, so an edit elsewhere in that range
+    /// re-evaluates them.
+    pub reads: Option<Range<usize>>,
 }
 
 impl<'t> CommandCache<'t> {
+    /// Records that a predicate read `range`.
+    pub(crate) fn read(&mut self, range: Range<usize>) {
+        self.reads = Some(match self.reads.take() {
+            Some(before) => before.start.min(range.start)..before.end.max(range.end),
+            None => range,
+        });
+    }
+
     fn get(&mut self, node: Node<'_>, text: &'t str) -> Option<&ShellCommand<'t>> {
         self.commands
             .entry(node.id())
@@ -585,8 +593,8 @@ pub(crate) fn evaluate<'t>(
             }
             Predicate::NotBoundTo { capture, regex } => {
                 let node = capture_node(*capture)?;
-                let (bound, module_wide) = bound_to(node, text, regex);
-                commands.reads_other_statements |= module_wide;
+                let (bound, scope) = bound_to(node, text, regex);
+                commands.read(scope);
                 !bound
             }
             Predicate::NotHasChild { capture, kinds } => {
@@ -603,9 +611,7 @@ pub(crate) fn evaluate<'t>(
                 stops,
             } => {
                 let node = capture_node(*capture)?;
-                // Siblings of a top-level statement are other statements.
-                commands.reads_other_statements |=
-                    node.parent().is_none_or(|parent| parent.parent().is_none());
+                commands.read(node.parent().map_or(node.byte_range(), |p| p.byte_range()));
                 // A cursor walks the siblings in constant time each (`next_named_sibling`
                 // searches the parent from its first child every time).
                 let mut followed = false;
@@ -651,11 +657,11 @@ const SCOPE_KINDS: [&str; 4] = [
     "module",
 ];
 
-/// Whether the identifier is bound to a matching value in its scope, and whether that scope is
-/// the whole module (then the answer depends on every top-level statement).
-fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, bool) {
+/// Whether the identifier is bound to a matching value in its scope, and the scope's range (what
+/// the answer depends on).
+fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, Range<usize>) {
     let Some(name) = text.get(identifier.byte_range()) else {
-        return (false, false);
+        return (false, identifier.byte_range());
     };
     let mut scope = identifier;
     while let Some(parent) = scope.parent() {
@@ -664,7 +670,7 @@ fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, bool) {
             break;
         }
     }
-    let module_wide = scope.parent().is_none();
+    let read = scope.byte_range();
     let node_text = |node: Option<Node<'_>>| node.and_then(|n| text.get(n.byte_range()));
     let mut cursor = scope.walk();
     let mut stack = vec![scope];
@@ -684,10 +690,10 @@ fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, bool) {
         if let Some((target, value)) = binding {
             let target_text = node_text(target).map(str::trim);
             if target_text == Some(name) && node_text(value).is_some_and(|v| regex.is_match(v)) {
-                return (true, module_wide);
+                return (true, read);
             }
         }
         stack.extend(node.named_children(&mut cursor));
     }
-    (false, module_wide)
+    (false, read)
 }

@@ -430,29 +430,23 @@ impl Document {
             self.analyse_all();
             return;
         }
-        // A match of the file's root or statement container (a SQL file whose root is an ERROR
-        // node, matched by a pattern over its text) can change with any statement: while the old
-        // or the new tree has one, the whole document is queried again.
-        let depth = statements_depth(new_tree.root_node());
+        // A match of a node of the outline's chain (a SQL file whose root is an ERROR node,
+        // matched by a pattern over its text) can change with any statement: while the old or
+        // the new tree has one, the whole document is queried again.
+        let descend = span == 1;
+        let outline = Outline::of(new_tree.root_node(), descend);
         let matched_at_top = std::mem::take(&mut self.matched_at_top);
-        if matched_at_top
-            || analysis::matches_at_top(
-                &self.text,
-                new_tree.root_node(),
-                depth,
-                language,
-                &self.rules,
-            )
-        {
+        if matched_at_top || outline.matched(&self.text, language, &self.rules) {
             drop(old_tree);
             self.tree = Some(new_tree);
             self.analyse_all();
             return;
         }
+        let before = Outline::of(old_tree.root_node(), descend);
         let (replaced, queried) = changed_statements(
             &self.text,
-            old_tree.root_node(),
-            new_tree.root_node(),
+            &before.statements,
+            &outline.statements,
             dirty.unwrap_or(0..0),
             &self.collected.dependents,
             span,
@@ -500,13 +494,9 @@ impl Document {
             return;
         };
         self.document_facts = analysis::document_facts(&self.text, language, &self.rules);
-        self.matched_at_top = analysis::matches_at_top(
-            &self.text,
-            tree.root_node(),
-            statements_depth(tree.root_node()),
-            language,
-            &self.rules,
-        );
+        let descend = self.rules.compiled(language).sibling_span == 1;
+        self.matched_at_top =
+            Outline::of(tree.root_node(), descend).matched(&self.text, language, &self.rules);
         self.collected = analysis::collect(
             &self.text,
             tree.root_node(),
@@ -550,30 +540,68 @@ impl Document {
 }
 
 /// Node kinds that only wrap the statements of a file (HCL's `config_file` holds one `body`).
-/// No rule matches them, so an edit re-queries the statements inside, not the whole file.
 const FILE_WRAPPERS: [&str; 1] = ["body"];
 
-/// How deep below the root the file's statements' container is.
-fn statements_depth(root: Node<'_>) -> u32 {
-    let mut depth = 0;
-    let mut node = statements_of(root);
-    while let Some(parent) = node.parent() {
-        depth += 1;
-        node = parent;
-    }
-    depth
+/// Above this size, a node with a child holding half of it or more is looked into. The unit
+/// tests (the edit fuzzing) use a small size so their documents exercise it.
+#[cfg(not(test))]
+const LARGE: usize = 64 * 1024;
+#[cfg(test)]
+const LARGE: usize = 256;
+
+/// What an edit re-queries statement by statement: the chain of nodes that hold the statements
+/// (the root; wrappers such as HCL's `body`; in a large file, a child holding most of it, such as
+/// the one object of a JSON policy or a class holding a whole Python module, and so on down),
+/// and the statements: the other children of the chain's nodes, in order.
+struct Outline<'t> {
+    chain: Vec<Node<'t>>,
+    statements: Vec<Node<'t>>,
 }
 
-/// The node whose children are the file's statements.
-fn statements_of(root: Node<'_>) -> Node<'_> {
-    let mut container = root;
-    while container.named_child_count() == 1 {
-        match container.named_child(0) {
-            Some(only) if FILE_WRAPPERS.contains(&only.kind()) => container = only,
-            _ => break,
+impl<'t> Outline<'t> {
+    /// `descend`: whether large children may join the chain (not with patterns over several
+    /// siblings, whose siblings would be split between levels).
+    fn of(root: Node<'t>, descend: bool) -> Outline<'t> {
+        let mut chain = vec![root];
+        let mut node = root;
+        while let Some(next) = Self::holder(node, descend) {
+            chain.push(next);
+            node = next;
         }
+        let mut statements = Vec::new();
+        for (index, node) in chain.iter().enumerate() {
+            let next = chain.get(index + 1);
+            let mut cursor = node.walk();
+            statements.extend(node.children(&mut cursor).filter(|c| Some(c) != next));
+        }
+        statements.sort_by_key(|n| n.start_byte());
+        Outline { chain, statements }
     }
-    container
+
+    fn holder(node: Node<'t>, descend: bool) -> Option<Node<'t>> {
+        if node.named_child_count() == 1 {
+            if let Some(only) = node.named_child(0) {
+                if FILE_WRAPPERS.contains(&only.kind()) {
+                    return Some(only);
+                }
+            }
+        }
+        let size = node.byte_range().len();
+        if !descend || size < LARGE {
+            return None;
+        }
+        let mut cursor = node.walk();
+        node.children(&mut cursor)
+            .find(|child| child.byte_range().len() * 2 >= size && child.child_count() >= 2)
+    }
+
+    /// Whether a rule pattern matches a node of the chain: such a match can change with any
+    /// statement.
+    fn matched(&self, text: &str, language: Language, rules: &RuleSet) -> bool {
+        self.chain
+            .iter()
+            .any(|node| analysis::matches_at_top(text, *node, 0, language, rules))
+    }
 }
 
 /// Which subtree a node is: the tree's storage of it. A node the incremental parse reused from
@@ -636,17 +664,12 @@ fn same_subtree(old: Node<'_>, new: Node<'_>) -> bool {
 /// shape as the old statement at the same (shifted) place: see [`same_subtree`].
 fn changed_statements(
     text: &str,
-    old: Node<'_>,
-    new: Node<'_>,
+    before: &[Node<'_>],
+    statements: &[Node<'_>],
     dirty: Range<usize>,
-    dependents: &[Range<usize>],
+    dependents: &[(Range<usize>, Range<usize>)],
     span: usize,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let (old, new) = (statements_of(old), statements_of(new));
-    let mut cursor = old.walk();
-    let before: Vec<Node<'_>> = old.children(&mut cursor).collect();
-    let mut cursor = new.walk();
-    let statements: Vec<Node<'_>> = new.children(&mut cursor).collect();
     let touches = |node: &Node<'_>, range: &Range<usize>| {
         node.start_byte() <= range.end && range.start <= node.end_byte()
     };
@@ -661,23 +684,26 @@ fn changed_statements(
         .iter()
         .map(|node| touches(node, &dirty) || !same_as_before(node))
         .collect();
-    for dependent in dependents {
-        let first = statements.partition_point(|node| node.end_byte() < dependent.start);
+    // A match whose predicates read beyond its statement is queried again on every edit.
+    for (matched, read) in dependents {
+        let first = statements.partition_point(|node| node.end_byte() < matched.start);
         for (index, node) in statements.iter().enumerate().skip(first) {
-            if node.start_byte() > dependent.end {
+            if node.start_byte() > matched.end {
                 break;
             }
-            fresh[index] = true;
+            if read.start < node.start_byte() || node.end_byte() < read.end {
+                fresh[index] = true;
+            }
         }
     }
     // Statements whose results may change: the changed ones and the neighbours a pattern over
     // several siblings reaches from them. Their results are replaced; the query runs over as many
     // neighbours again, so a match reaching out of them is found whole.
-    let replaced = widen(&statements, &fresh, span);
-    let queried = widen(&statements, &replaced, span);
+    let replaced = widen(statements, &fresh, span);
+    let queried = widen(statements, &replaced, span);
     (
-        regions_of(text, &statements, &replaced, &dirty),
-        regions_of(text, &statements, &queried, &dirty),
+        regions_of(text, statements, &replaced, &dirty),
+        regions_of(text, statements, &queried, &dirty),
     )
 }
 
@@ -938,8 +964,8 @@ mod tests {
             assert_eq!(shifted[2].1, before[2].1 + 1);
             let (regions, _) = changed_statements(
                 &edited,
-                tree.root_node(),
-                new_tree.root_node(),
+                &Outline::of(tree.root_node(), true).statements,
+                &Outline::of(new_tree.root_node(), true).statements,
                 at..at + 1,
                 &[],
                 1,
