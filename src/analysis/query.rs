@@ -611,27 +611,36 @@ pub(crate) fn evaluate<'t>(
                 stops,
             } => {
                 let node = capture_node(*capture)?;
-                commands.read(node.parent().map_or(node.byte_range(), |p| p.byte_range()));
-                // A cursor walks the siblings in constant time each (`next_named_sibling`
-                // searches the parent from its first child every time).
+                // A cursor jumps to the node and walks the later siblings in constant time each
+                // (`next_named_sibling` searches the parent from its first child every time).
                 let mut followed = false;
+                let mut read = node.byte_range();
                 if let Some(parent) = node.parent() {
+                    read.end = parent.end_byte();
                     let mut cursor = parent.walk();
-                    let mut past = false;
-                    for sibling in parent.named_children(&mut cursor) {
-                        if !past {
-                            past = sibling == node;
-                            continue;
-                        }
-                        if stops.iter().any(|s| s == sibling.kind()) {
-                            break;
-                        }
-                        if sibling.kind() == kind {
-                            followed = true;
-                            break;
+                    if cursor
+                        .goto_first_child_for_byte(node.start_byte())
+                        .is_some()
+                    {
+                        while cursor.node() != node && cursor.goto_next_sibling() {}
+                        while cursor.goto_next_sibling() {
+                            let sibling = cursor.node();
+                            if !sibling.is_named() {
+                                continue;
+                            }
+                            if stops.iter().any(|s| s == sibling.kind()) {
+                                read.end = sibling.end_byte();
+                                break;
+                            }
+                            if sibling.kind() == kind {
+                                read.end = sibling.end_byte();
+                                followed = true;
+                                break;
+                            }
                         }
                     }
                 }
+                commands.read(read);
                 !followed
             }
             Predicate::FileMatch { capture, regex } => {

@@ -687,7 +687,7 @@ fn same_subtree(old: Node<'_>, new: Node<'_>) -> bool {
 /// What to re-query after an edit: the byte ranges (sorted, disjoint) of `text` outside the
 /// top-level statements that are certainly as before. A statement is not, when it may differ
 /// from its version in `old`, when it holds a match whose predicates read other statements
-/// (`dependents`), or when it is one of the `span - 1` named neighbours of such a statement
+/// (`dependents`) one of which changed, or when it is one of the `span - 1` named neighbours of such a statement
 /// (for patterns over several siblings). Text no statement holds is re-queried too unless it is
 /// blank (unparsed text, which error recovery leaves outside every statement, can match).
 ///
@@ -715,8 +715,22 @@ fn changed_statements(
         .iter()
         .map(|node| touches(node, &dirty) || !same_as_before(node))
         .collect();
-    // A match whose predicates read beyond its statement is queried again on every edit.
+    // A match whose predicates read beyond its statement is queried again when what they read
+    // changed.
+    let changed: Vec<Range<usize>> = statements
+        .iter()
+        .zip(&fresh)
+        .filter(|(_, fresh)| **fresh)
+        .map(|(node, _)| node.byte_range())
+        .chain([dirty.clone()])
+        .collect();
     for (matched, read) in dependents {
+        if !changed
+            .iter()
+            .any(|c| c.start <= read.end && read.start <= c.end)
+        {
+            continue;
+        }
         let first = statements.partition_point(|node| node.end_byte() < matched.start);
         for (index, node) in statements.iter().enumerate().skip(first) {
             if node.start_byte() > matched.end {
