@@ -45,7 +45,31 @@ struct Fact {
     label: String,
     range: Range<usize>,
     scope: Option<Range<usize>>,
-    moved: bool,
+    /// The pattern's `#set! role` (`moved`, `container`, `exact`).
+    role: Option<String>,
+    /// The pattern's `#set! message` as written: a `container` pattern's message for a block
+    /// that moved into it.
+    message: Option<String>,
+    /// The normalised text of `@scope` without the `@match` text: what a renamed block kept.
+    body: String,
+}
+
+impl Fact {
+    fn has_role(&self, role: &str) -> bool {
+        self.role.as_deref() == Some(role)
+    }
+}
+
+/// The two texts compared, their line indexes and the line map between them.
+struct Sides<'a> {
+    base: &'a str,
+    base_lines: &'a LineIndex,
+    current: &'a str,
+    lines: &'a LineIndex,
+    /// current line → base line, for the lines the edit kept.
+    map: &'a [Option<usize>],
+    /// base line → current line, for the lines the edit kept.
+    inverse: HashMap<usize, usize>,
 }
 
 fn normalise(text: &str) -> String {
@@ -107,22 +131,29 @@ pub fn analyze_diff(
             let (current_facts, t2, comments) =
                 facts(current, current_tree.root_node(), language, rules, deadline);
             truncated = t1 || t2;
-            let mut diff = removed(
-                &base_facts,
-                &current_facts,
-                (base, &base_lines),
-                (current, &lines),
-                &map,
-                rules,
-            );
+            let mut inverse = HashMap::new();
+            for (new, old) in map.iter().enumerate() {
+                if let Some(old) = old {
+                    inverse.insert(*old, new);
+                }
+            }
+            let sides = Sides {
+                base,
+                base_lines: &base_lines,
+                current,
+                lines: &lines,
+                map: &map,
+                inverse,
+            };
+            let mut diff = removed(&base_facts, &current_facts, &sides, rules);
             diff.extend(renamed(
                 &base_facts,
                 &current_facts,
-                current,
-                &lines,
+                &sides,
                 rules,
                 language,
             ));
+            diff.extend(changed(&base_facts, &current_facts, &sides, rules));
             // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
             // directive rules' own reports come from the main analysis.
             let mut diff = super::apply_directives(current, rules, diff, &comments);
@@ -271,17 +302,30 @@ fn facts(
             Some(message) => render_message(message, &target),
             None => format!("`{}`", shown_target(&match_text)),
         };
+        let scope = compiled
+            .scope_capture
+            .and_then(capture_node)
+            .map(|n| n.byte_range());
+        let range = matched.byte_range();
+        let body = scope
+            .as_ref()
+            .filter(|s| s.start <= range.start && range.end <= s.end)
+            .map(|s| {
+                let before = text.get(s.start..range.start).unwrap_or("");
+                let after = text.get(range.end..s.end).unwrap_or("");
+                normalise(&format!("{before} {after}"))
+            })
+            .unwrap_or_default();
         facts.push(Fact {
             rule: pattern.rule,
             target: normalise(&target),
             text: normalise(&match_text),
             label,
-            range: matched.byte_range(),
-            scope: compiled
-                .scope_capture
-                .and_then(capture_node)
-                .map(|n| n.byte_range()),
-            moved: pattern.role.as_deref() == Some("moved"),
+            range,
+            scope,
+            role: pattern.role.clone(),
+            message: pattern.message.clone(),
+            body,
         });
     }
     let truncated = cursor.did_exceed_match_limit() || over_budget.get();
@@ -304,19 +348,17 @@ fn line_range(text: &str, lines: &LineIndex, line: usize) -> Range<usize> {
 fn removed(
     base_facts: &[Fact],
     current_facts: &[Fact],
-    (base, base_lines): (&str, &LineIndex),
-    (current, lines): (&str, &LineIndex),
-    map: &[Option<usize>],
+    sides: &Sides<'_>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    let Sides {
+        base_lines,
+        current,
+        lines,
+        inverse,
+        ..
+    } = sides;
     let is_removed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Removed;
-    // base line → current line, for the base lines the current text keeps.
-    let mut inverse: HashMap<usize, usize> = HashMap::new();
-    for (new, old) in map.iter().enumerate() {
-        if let Some(old) = old {
-            inverse.insert(*old, new);
-        }
-    }
     let key = |f: &Fact| (f.rule, f.target.clone(), f.text.clone());
     // Current facts by key and line, so a fact on a kept line pairs with itself first: with
     // equal keys in several places (`contents: read` in three jobs), counting alone would
@@ -382,14 +424,7 @@ fn removed(
     let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
     for fact in gone {
         let base_line = base_lines.line_of(fact.range.start);
-        let anchor = anchor_line(
-            base_line,
-            fact,
-            (base, base_lines),
-            (current, lines),
-            &inverse,
-            map,
-        );
+        let anchor = anchor_line(base_line, fact, sides);
         let key = (fact.rule, anchor);
         match merged.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, labels)) => {
@@ -423,14 +458,15 @@ fn removed(
 
 /// Where a removed base fact is reported in the current text: the line that replaced it, else
 /// the unchanged first line of its scope, else where its lines were.
-fn anchor_line(
-    base_line: usize,
-    fact: &Fact,
-    (base, base_lines): (&str, &LineIndex),
-    (current, lines): (&str, &LineIndex),
-    inverse: &HashMap<usize, usize>,
-    map: &[Option<usize>],
-) -> usize {
+fn anchor_line(base_line: usize, fact: &Fact, sides: &Sides<'_>) -> usize {
+    let Sides {
+        base,
+        base_lines,
+        current,
+        lines,
+        map,
+        inverse,
+    } = sides;
     let current_len = lines.len();
     let text_of = |text: &'_ str, index: &LineIndex, line: usize| -> String {
         text.get(index.line_start(line)..index.line_end(line))
@@ -487,23 +523,22 @@ fn anchor_line(
         .min(current_len.saturating_sub(1))
 }
 
-/// Addresses of `renamed` rules that changed with no `moved` block.
+/// Addresses of `renamed` rules that changed with no `moved` block: renamed, moved into a new
+/// `container` block (a Terraform module), or, for rules with a `deleted` message, deleted.
 fn renamed(
     base_facts: &[Fact],
     current_facts: &[Fact],
-    current: &str,
-    lines: &LineIndex,
+    sides: &Sides<'_>,
     rules: &RuleSet,
     language: Language,
 ) -> Vec<Finding> {
+    let Sides { current, lines, .. } = sides;
     // Only a rule that knows `moved` blocks (a `#set! role "moved"` pattern) offers one.
     let knows_moved = |rule: usize| {
         rules.compiled_diff(language).patterns.iter().any(|p| {
             matches!(p, PatternRole::Rule(p) if p.rule == rule && p.role.as_deref() == Some("moved"))
         })
     };
-    let address = |f: &Fact| format!("{}.{}", unquote(&f.target), unquote(&f.text));
-    let type_of = |f: &Fact| unquote(&f.target).to_string();
     let is_renamed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Renamed;
     let mut findings = Vec::new();
     let rule_ids: Vec<usize> = {
@@ -517,11 +552,12 @@ fn renamed(
         ids.dedup();
         ids
     };
+    let block_line = |fact: &Fact| lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
     for rule_index in rule_ids {
-        let of_rule = |facts: &[Fact], moved: bool| -> Vec<Fact> {
+        let of_rule = |facts: &'_ [Fact], moved: bool| -> Vec<Fact> {
             facts
                 .iter()
-                .filter(|f| f.rule == rule_index && f.moved == moved)
+                .filter(|f| f.rule == rule_index && f.has_role("moved") == moved)
                 .cloned()
                 .collect()
         };
@@ -541,26 +577,41 @@ fn renamed(
             })
             .collect();
         let rule = rules.rule(rule_index);
+        let mut unpaired: Vec<&Fact> = Vec::new();
         for fact in now.iter().filter(|f| !base_addresses.contains(&address(f))) {
-            let Some(i) = gone.iter().position(|g| type_of(g) == type_of(fact)) else {
+            // A block that kept its body pairs first: with two buckets gone and two new, each
+            // new one is the rename of the one it matches.
+            let same_type = |g: &&Fact| type_of(g) == type_of(fact);
+            let same_body = gone
+                .iter()
+                .position(|g| same_type(g) && g.body == fact.body);
+            let found = if fact.has_role("exact") {
+                same_body
+            } else {
+                same_body.or_else(|| gone.iter().position(same_type))
+            };
+            let Some(i) = found else {
+                unpaired.push(fact);
                 continue;
             };
-            let old = address(gone.remove(i));
+            let old_fact = gone.remove(i);
+            let old = address(old_fact);
             let new = address(fact);
-            let line = lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
             let insert_at = fact.scope.as_ref().map_or_else(
                 || lines.line_end(lines.line_of(fact.range.start)),
                 |s| s.end,
             );
             findings.push(Finding {
                 rule: rule.id.clone(),
-                range: line_range(current, lines, line),
+                range: line_range(current, lines, block_line(fact)),
                 target: Some(fact.range.clone()),
                 severity: rule.severity,
                 message: rule
                     .message
                     .replace("{target}", &new)
-                    .replace("{removed}", &old),
+                    .replace("{removed}", &old)
+                    .replace("{old_name}", unquote(&old_fact.text))
+                    .replace("{name}", unquote(&fact.text)),
                 review: Review::None,
                 directive: None,
                 provenance: None,
@@ -573,6 +624,123 @@ fn renamed(
                 }),
             });
         }
+        // Blocks gone while a new container (a module call) appeared: they may have moved into
+        // it. Their address inside it cannot be known from this file, so there is no quick fix.
+        if let Some(container) = unpaired.iter().find(|f| f.has_role("container")) {
+            let template = container.message.as_deref().unwrap_or(&rule.message);
+            let into = address(container);
+            gone.retain(|g| {
+                if g.has_role("container") {
+                    return true;
+                }
+                let old = address(g);
+                findings.push(Finding {
+                    rule: rule.id.clone(),
+                    range: line_range(current, lines, block_line(container)),
+                    target: Some(container.range.clone()),
+                    severity: rule.severity,
+                    message: template
+                        .replace("{target}", &into)
+                        .replace("{removed}", &old),
+                    review: Review::None,
+                    directive: None,
+                    provenance: None,
+                    edit: None,
+                });
+                false
+            });
+        }
+        // Deleted with nothing in their place, for rules where that is as bad as a rename.
+        if let Some(message) = &rule.deleted {
+            let mut merged: Vec<(usize, Vec<String>)> = Vec::new();
+            for fact in gone {
+                let base_line = sides.base_lines.line_of(fact.range.start);
+                let anchor = anchor_line(base_line, fact, sides);
+                let old = address(fact);
+                match merged.iter_mut().find(|(line, _)| *line == anchor) {
+                    Some((_, addresses)) => addresses.push(old),
+                    None => merged.push((anchor, vec![old])),
+                }
+            }
+            for (line, addresses) in merged {
+                findings.push(Finding {
+                    rule: rule.id.clone(),
+                    range: line_range(current, lines, line),
+                    target: None,
+                    severity: rule.severity,
+                    message: message.replace("{removed}", &addresses.join("`, `")),
+                    review: Review::None,
+                    directive: None,
+                    provenance: None,
+                    edit: None,
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// The address of a `renamed` fact: its type and name.
+fn address(fact: &Fact) -> String {
+    format!("{}.{}", unquote(&fact.target), unquote(&fact.text))
+}
+
+fn type_of(fact: &Fact) -> String {
+    unquote(&fact.target).to_string()
+}
+
+/// `changed` rules: a `@target` of both texts whose `@match` changed (`count` became
+/// `for_each`), unless a `moved` block names one of its instances (`{target}[...]`).
+fn changed(
+    base_facts: &[Fact],
+    current_facts: &[Fact],
+    sides: &Sides<'_>,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let Sides { current, lines, .. } = sides;
+    let of_kind = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Changed;
+    let mut findings = Vec::new();
+    for fact in current_facts
+        .iter()
+        .filter(of_kind)
+        .filter(|f| !f.has_role("moved"))
+    {
+        let before: Vec<&Fact> = base_facts
+            .iter()
+            .filter(|b| b.rule == fact.rule && !b.has_role("moved") && b.target == fact.target)
+            .collect();
+        let Some(old) = before.first() else {
+            continue;
+        };
+        if before.iter().any(|b| b.text == fact.text) {
+            continue;
+        }
+        let instance = format!("{}[", fact.target.replace(' ', ""));
+        let moved = current_facts.iter().any(|m| {
+            m.rule == fact.rule
+                && m.has_role("moved")
+                && m.text.replace(' ', "").starts_with(&instance)
+        });
+        if moved {
+            continue;
+        }
+        let rule = rules.rule(fact.rule);
+        let line = lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
+        findings.push(Finding {
+            rule: rule.id.clone(),
+            range: line_range(current, lines, line),
+            target: Some(fact.range.clone()),
+            severity: rule.severity,
+            message: rule
+                .message
+                .replace("{target}", &fact.target)
+                .replace("{removed}", &old.label)
+                .replace("{current}", &fact.label),
+            review: Review::None,
+            directive: None,
+            provenance: None,
+            edit: None,
+        });
     }
     findings
 }
@@ -623,5 +791,42 @@ mod tests {
             findings.iter().any(|f| f.rule == "tf-protection-removed"),
             "{findings:?}"
         );
+    }
+
+    #[test]
+    fn a_resource_moved_into_a_new_module_is_reported_without_a_fix() {
+        let base = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+        let current = "module \"storage\" {\n  source = \"./storage\"\n}\n";
+        let findings = run(base, current);
+        let moved: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == "tf-moved-block-missing")
+            .collect();
+        assert_eq!(moved.len(), 1, "{findings:?}");
+        assert_eq!(moved[0].range, 0..18);
+        assert!(
+            moved[0]
+                .message
+                .contains("its address is now `module.storage.aws_s3_bucket.logs`"),
+            "{}",
+            moved[0].message
+        );
+        // The name inside the module cannot be read from this file: no `moved` block to offer.
+        assert!(moved[0].edit.is_none());
+    }
+
+    #[test]
+    fn a_count_to_for_each_switch_names_both_and_the_way_out() {
+        let base = "resource \"aws_instance\" \"web\" {\n  count = 2\n}\n";
+        let current = "resource \"aws_instance\" \"web\" {\n  for_each = toset([\"a\"])\n}\n";
+        let findings = run(base, current);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let message = &findings[0].message;
+        assert!(
+            message.starts_with("`aws_instance.web` switched from `count` to `for_each`"),
+            "{message}"
+        );
+        assert!(message.contains("terraform state mv"), "{message}");
+        assert!(findings[0].edit.is_none());
     }
 }

@@ -143,6 +143,9 @@ pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
             rule.message
                 .replace("{target}", "…")
                 .replace("{removed}", "…")
+                .replace("{current}", "…")
+                .replace("{old_name}", "…")
+                .replace("{name}", "…")
         ));
         if rule.kind == crate::analysis::rules::RuleKind::Plan {
             page.push_str(
