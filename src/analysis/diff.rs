@@ -307,15 +307,6 @@ fn facts(
             .and_then(capture_node)
             .map(|n| n.byte_range());
         let range = matched.byte_range();
-        let body = scope
-            .as_ref()
-            .filter(|s| s.start <= range.start && range.end <= s.end)
-            .map(|s| {
-                let before = text.get(s.start..range.start).unwrap_or("");
-                let after = text.get(range.end..s.end).unwrap_or("");
-                normalise(&format!("{before} {after}"))
-            })
-            .unwrap_or_default();
         facts.push(Fact {
             rule: pattern.rule,
             target: normalise(&target),
@@ -325,13 +316,60 @@ fn facts(
             scope,
             role: pattern.role.clone(),
             message: pattern.message.clone(),
-            body,
+            body: String::new(),
         });
     }
     let truncated = cursor.did_exceed_match_limit() || over_budget.get();
     comments.sort_by_key(|c| c.start);
     comments.dedup();
+    for fact in &mut facts {
+        if let Some(scope) = &fact.scope {
+            fact.body = body(text, scope, &fact.range, &comments);
+        }
+    }
     (facts, truncated, comments)
+}
+
+/// Whether `word` occurs in `text` with no identifier character on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    // `::` joins a name into a longer one (`AWS::QLDB::Ledger` is not the logical id `Ledger`).
+    let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':');
+    text.match_indices(word).any(|(at, _)| {
+        !is_ident(text[..at].chars().next_back())
+            && !is_ident(text[at + word.len()..].chars().next())
+    })
+}
+
+/// The normalised text of `scope` without `name` and without comments: what a renamed block
+/// kept (annotations and notes added to it do not make it another block).
+fn body(
+    text: &str,
+    scope: &Range<usize>,
+    name: &Range<usize>,
+    comments: &[Range<usize>],
+) -> String {
+    let mut skip: Vec<&Range<usize>> = comments
+        .iter()
+        .filter(|c| scope.start <= c.start && c.end <= scope.end)
+        .collect();
+    if scope.start <= name.start && name.end <= scope.end {
+        skip.push(name);
+    }
+    skip.sort_by_key(|r| r.start);
+    let mut kept = String::new();
+    let mut at = scope.start;
+    for range in skip {
+        if range.start >= at {
+            kept.push_str(text.get(at..range.start).unwrap_or(""));
+            kept.push(' ');
+            at = range.end;
+        }
+    }
+    kept.push_str(text.get(at..scope.end).unwrap_or(""));
+    normalise(&kept)
 }
 
 /// The range of a current line without its indentation and line break.
@@ -395,29 +433,54 @@ fn removed(
         }
     }
     // A guard that followed its resource through a rename is not removed: what is left on both
-    // sides is paired by rule, text and the target's type (all but its last dotted part). The
-    // rename itself is `tf-moved-block-missing`'s business.
+    // sides is paired by rule and text when the targets have the same type (all but the last
+    // dotted part: `aws_db_instance.main` and `aws_db_instance.primary`), or when no current
+    // fact names the old target and no base fact the new one (a CloudFormation logical id
+    // renamed), a name being any fact's target, text or address, or a word of the text. The rename itself is the renamed rules' business.
     let type_of = |target: &str| {
         target
             .rsplit_once('.')
             .map_or(target, |(t, _)| t)
             .to_string()
     };
-    let mut unpaired: HashMap<(usize, String, &str), usize> = HashMap::new();
-    for ((rule, target, text), count) in &remaining {
-        if *count > 0 {
-            *unpaired
-                .entry((*rule, type_of(target), text.as_str()))
-                .or_default() += count;
-        }
-    }
+    let names = |facts: &[Fact]| -> HashSet<String> {
+        facts
+            .iter()
+            .flat_map(|f| {
+                [
+                    unquote(&f.target).to_string(),
+                    unquote(&f.text).to_string(),
+                    address(f),
+                ]
+            })
+            .collect()
+    };
+    let base_names = names(base_facts);
+    let current_names = names(current_facts);
+    let mut left: Vec<((usize, String, String), usize)> = remaining
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    left.sort();
+    let named = |names: &HashSet<String>, text: &str, target: &str| {
+        let target = unquote(target);
+        names.contains(target) || contains_word(text, target)
+    };
     gone.retain(|fact| {
-        match unpaired.get_mut(&(fact.rule, type_of(&fact.target), fact.text.as_str())) {
-            Some(count) if *count > 0 => {
+        let target_gone = !named(&current_names, current, &fact.target);
+        let pair = left.iter_mut().find(|((rule, target, text), count)| {
+            *count > 0
+                && *rule == fact.rule
+                && *text == fact.text
+                && (type_of(target) == type_of(&fact.target)
+                    || target_gone && !named(&base_names, sides.base, target))
+        });
+        match pair {
+            Some((_, count)) => {
                 *count -= 1;
                 false
             }
-            _ => true,
+            None => true,
         }
     });
     // (rule, anchor line) → (target, labels)
@@ -611,7 +674,8 @@ fn renamed(
                     .replace("{target}", &new)
                     .replace("{removed}", &old)
                     .replace("{old_name}", unquote(&old_fact.text))
-                    .replace("{name}", unquote(&fact.text)),
+                    .replace("{name}", unquote(&fact.text))
+                    .replace("{type}", &type_of(fact)),
                 review: Review::None,
                 directive: None,
                 provenance: None,

@@ -146,6 +146,7 @@ pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
                 .replace("{current}", "…")
                 .replace("{old_name}", "…")
                 .replace("{name}", "…")
+                .replace("{type}", "…")
         ));
         if rule.kind == crate::analysis::rules::RuleKind::Plan {
             page.push_str(
