@@ -615,7 +615,8 @@ fn renamed(
         ids.dedup();
         ids
     };
-    let block_line = |fact: &Fact| lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
+    // The line of the new name (a Terraform block's first line, a manifest's `name:`).
+    let block_line = |fact: &Fact| lines.line_of(fact.range.start);
     for rule_index in rule_ids {
         let of_rule = |facts: &'_ [Fact], moved: bool| -> Vec<Fact> {
             facts
@@ -716,23 +717,22 @@ fn renamed(
         }
         // Deleted with nothing in their place, for rules where that is as bad as a rename.
         if let Some(message) = &rule.deleted {
-            let mut merged: Vec<(usize, Vec<String>)> = Vec::new();
+            // Reported where the deleted block began: the line after the last kept line above
+            // it (the line that now stands there).
             for fact in gone {
-                let base_line = sides.base_lines.line_of(fact.range.start);
-                let anchor = anchor_line(base_line, fact, sides);
-                let old = address(fact);
-                match merged.iter_mut().find(|(line, _)| *line == anchor) {
-                    Some((_, addresses)) => addresses.push(old),
-                    None => merged.push((anchor, vec![old])),
-                }
-            }
-            for (line, addresses) in merged {
+                let start = fact.scope.as_ref().unwrap_or(&fact.range).start;
+                let base_line = sides.base_lines.line_of(start);
+                let line = (0..base_line)
+                    .rev()
+                    .find_map(|l| sides.inverse.get(&l).map(|n| n + 1))
+                    .unwrap_or(0)
+                    .min(lines.len().saturating_sub(1));
                 findings.push(Finding {
                     rule: rule.id.clone(),
                     range: line_range(current, lines, line),
                     target: None,
                     severity: rule.severity,
-                    message: message.replace("{removed}", &addresses.join("`, `")),
+                    message: message.replace("{removed}", &address(fact)),
                     review: Review::None,
                     directive: None,
                     provenance: None,

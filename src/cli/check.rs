@@ -32,6 +32,9 @@ pub struct FileReport {
     pub policy: Policy,
     /// Whether the configuration allows reading provenance.
     pub provenance: bool,
+    /// The file exists at the `--diff` revision and no longer on disk: `text` is empty and the
+    /// findings are what the deletion removed.
+    pub deleted: bool,
 }
 
 impl FileReport {
@@ -139,6 +142,8 @@ struct Candidate {
     context: Arc<Context>,
     /// For a `.tf` file, the Terraform plans of its module, when it has any.
     plan: Option<Arc<ModulePlan>>,
+    /// For a file deleted since the `--diff` revision, its text there.
+    deleted: Option<String>,
 }
 
 /// Resolves the configuration of each directory: `--config`, else the nearest
@@ -252,6 +257,7 @@ pub fn run(
                 explicit: true,
                 context,
                 plan: None,
+                deleted: None,
             });
             continue;
         }
@@ -285,6 +291,24 @@ pub fn run(
                 explicit: false,
                 context,
                 plan: None,
+                deleted: None,
+            });
+        }
+    }
+    // Files of the `--diff` revision deleted since: the diff rules report what went with them.
+    if let Some(rev) = &history.diff {
+        let dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
+        for deleted in super::history::deleted_files(&dirs, rev)? {
+            let context = contexts.for_file(&deleted.path)?;
+            if is_excluded(&context, &deleted.path) {
+                continue;
+            }
+            candidates.push(Candidate {
+                path: deleted.path,
+                explicit: false,
+                context,
+                plan: None,
+                deleted: Some(deleted.base),
             });
         }
     }
@@ -322,7 +346,7 @@ pub fn run(
 fn attach_plans(candidates: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
     let mut by_dir: HashMap<PathBuf, Option<Arc<ModulePlan>>> = HashMap::new();
     for candidate in candidates.iter_mut() {
-        if !plan_files::is_terraform_file(&candidate.path) {
+        if !plan_files::is_terraform_file(&candidate.path) || candidate.deleted.is_some() {
             continue;
         }
         let absolute =
@@ -411,6 +435,9 @@ fn analyse_all(candidates: &[Candidate]) -> Vec<Outcome> {
 }
 
 fn check_file(candidate: &Candidate) -> Outcome {
+    if let Some(base) = &candidate.deleted {
+        return check_deleted(candidate, base);
+    }
     let path = &candidate.path;
     let shown = display_path(path);
     let skipped = |message: String, is_error: bool| {
@@ -533,8 +560,42 @@ fn check_file(candidate: &Candidate) -> Outcome {
         fail_on: config.fail_on,
         policy: config.policy,
         provenance: config.provenance,
+        deleted: false,
     });
     Outcome::Checked { report, warning }
+}
+
+/// A file deleted since the `--diff` revision: kept, with an empty text, when its language has
+/// diff rules (they compare it with `base` later); binary, oversized and unknown files are
+/// passed over as a walk would.
+fn check_deleted(candidate: &Candidate, base: &str) -> Outcome {
+    let path = &candidate.path;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let config = &candidate.context.settings.config;
+    let rules = &candidate.context.settings.rules;
+    let binary = base.as_bytes()[..base.len().min(8192)].contains(&0);
+    let language = Language::detect(name, base);
+    let Some(language) = language.filter(|_| !binary && base.len() as u64 <= config.max_file_size)
+    else {
+        return Outcome::NotSource;
+    };
+    let report = rules.has_diff_queries(language).then(|| FileReport {
+        language,
+        path: display_path(path),
+        file: path.clone(),
+        lines: LineIndex::new(""),
+        text: String::new(),
+        findings: Vec::new(),
+        rules: rules.clone(),
+        fail_on: config.fail_on,
+        policy: config.policy,
+        provenance: config.provenance,
+        deleted: true,
+    });
+    Outcome::Checked {
+        report,
+        warning: None,
+    }
 }
 
 fn human_size(bytes: u64) -> String {

@@ -46,13 +46,100 @@ impl Repos {
     }
 }
 
+/// A file of the `--diff` revision, below one of the checked directories, that is gone from the
+/// working tree.
+pub struct DeletedFile {
+    /// The path as a walk of the directory would have shown it.
+    pub path: PathBuf,
+    /// Its text at the revision.
+    pub base: String,
+}
+
+/// The files of `rev` below `dirs` that no longer exist, except those `.gitignore` (or
+/// `.git/info/exclude`) now ignores. Directories outside a repository have none. `Err` is a
+/// revision that does not resolve.
+pub fn deleted_files(dirs: &[PathBuf], rev: &str) -> Result<Vec<DeletedFile>, String> {
+    let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut ignores = Ignores::default();
+    for dir in dirs {
+        let Some(repo) = Repo::discover(dir) else {
+            continue;
+        };
+        let Some(prefix) = repo.relative(dir) else {
+            continue;
+        };
+        for relative in repo.files_at(rev, &prefix)? {
+            let absolute = repo.workdir().join(&relative);
+            if std::fs::symlink_metadata(&absolute).is_ok() || !seen.insert(absolute.clone()) {
+                continue;
+            }
+            if ignores.is_ignored(repo.workdir(), repo.git_dir(), &relative) {
+                continue;
+            }
+            let below = relative
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(&relative)
+                .trim_start_matches('/');
+            let path = below.split('/').fold(dir.clone(), |p, part| p.join(part));
+            if let Some(base) = repo.text_at(rev, &relative)? {
+                found.push(DeletedFile { path, base });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// `.gitignore` matchers per directory of a working tree, built on first use.
+#[derive(Default)]
+struct Ignores {
+    by_dir: HashMap<PathBuf, ignore::gitignore::Gitignore>,
+}
+
+impl Ignores {
+    /// Whether the repository-relative `path` is ignored by the `.gitignore` files of its
+    /// directory and those above it, or by `.git/info/exclude`.
+    fn is_ignored(&mut self, workdir: &Path, git_dir: &Path, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').collect();
+        let mut dir = workdir.to_path_buf();
+        let mut dirs = vec![dir.clone()];
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            dir = dir.join(part);
+            dirs.push(dir.clone());
+        }
+        let absolute = workdir.join(path);
+        // The deepest `.gitignore` decides, as git does; a whitelist (`!pattern`) there wins.
+        for (depth, dir) in dirs.iter().enumerate().rev() {
+            let matcher = self.by_dir.entry(dir.clone()).or_insert_with(|| {
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+                builder.add(dir.join(".gitignore"));
+                if depth == 0 {
+                    builder.add(git_dir.join("info").join("exclude"));
+                }
+                builder
+                    .build()
+                    .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty())
+            });
+            let matched = matcher.matched_path_or_any_parents(&absolute, false);
+            if matched.is_ignore() {
+                return true;
+            }
+            if matched.is_whitelist() {
+                return false;
+            }
+        }
+        false
+    }
+}
+
 /// Fills in each finding's provenance and policy severity, and applies `--diff` and
 /// `--four-eyes`. `Err` is a usage error (exit 2): `--diff` outside a repository or with a
 /// revision that does not resolve.
 pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), String> {
     let mut repos = Repos::default();
     for file in files.iter_mut() {
-        let read_provenance = options.provenance && file.provenance;
+        // A deleted file has no lines to blame.
+        let read_provenance = options.provenance && file.provenance && !file.deleted;
         // Without `--diff`, the base is HEAD, which is read only where provenance may be (so
         // `--no-provenance` and `provenance = false` keep `check` from reading git at all).
         let wants_diff_rules =
@@ -96,6 +183,12 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
                 &mut file.findings,
             );
         }
+        if file.deleted {
+            let rev = options.diff.as_deref().unwrap_or("HEAD");
+            for finding in &mut file.findings {
+                finding.message = format!("file deleted since {rev}: {}", finding.message);
+            }
+        }
         let mut facts = if read_provenance || options.four_eyes {
             let lines = lines_of_interest(file);
             let base: Base = repo.base(&file.file, Some((&file.text, &lines)));
@@ -104,7 +197,11 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
             FileFacts::unknown()
         };
         if let Some(rev) = &options.diff {
-            let changed = changed_lines(old.as_deref(), &file.text);
+            let mut changed = changed_lines(old.as_deref(), &file.text);
+            if file.deleted {
+                // The whole file changed; its findings sit on the one (empty) line.
+                changed = vec![true];
+            }
             if facts.lines.len() < changed.len() {
                 facts.lines.resize(changed.len(), Default::default());
             }

@@ -92,12 +92,18 @@ impl Repo {
 
     /// `path` relative to the work tree, with `/`, if it is inside it.
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let absolute = match std::fs::canonicalize(path) {
-            Ok(absolute) => absolute,
-            // An unsaved or deleted file: canonicalise its directory.
-            Err(_) => std::fs::canonicalize(path.parent()?)
-                .ok()?
-                .join(path.file_name()?),
+        // An unsaved or deleted file (in a directory that may be deleted too): canonicalise the
+        // nearest ancestor that exists and add the rest.
+        let mut existing = path;
+        let mut rest = Vec::new();
+        let absolute = loop {
+            match std::fs::canonicalize(existing) {
+                Ok(absolute) => break rest.iter().rev().fold(absolute, |p, c| p.join(c)),
+                Err(_) => {
+                    rest.push(existing.file_name()?);
+                    existing = existing.parent().filter(|p| !p.as_os_str().is_empty())?;
+                }
+            }
         };
         let relative = absolute.strip_prefix(&self.workdir).ok()?;
         let parts: Vec<&str> = relative
@@ -125,16 +131,38 @@ impl Repo {
     /// The text of `path` (relative) at revision `rev`: `Ok(None)` when the file does not exist
     /// there; `Err` when the revision does not resolve.
     pub fn text_at(&self, rev: &str, path: &str) -> Result<Option<String>, String> {
+        let commit = self.commit_at(rev)?;
+        self.blob_text(&commit, path)
+    }
+
+    fn commit_at(&self, rev: &str) -> Result<gix::Commit<'_>, String> {
         let id = self
             .repo
             .rev_parse_single(rev)
             .map_err(|e| format!("cannot resolve revision `{rev}`: {e}"))?;
-        let commit = id
-            .object()
+        id.object()
             .map_err(|e| e.to_string())?
             .peel_to_commit()
-            .map_err(|e| format!("`{rev}` is not a commit: {e}"))?;
-        self.blob_text(&commit, path)
+            .map_err(|e| format!("`{rev}` is not a commit: {e}"))
+    }
+
+    /// The files (blobs: no symlinks, no submodules) of the tree at `rev` that are `prefix` or
+    /// below it, as repository-relative paths with `/` (`prefix` `""`: every file).
+    pub fn files_at(&self, rev: &str, prefix: &str) -> Result<Vec<String>, String> {
+        let commit = self.commit_at(rev)?;
+        let tree = commit.tree().map_err(|e| e.to_string())?;
+        let entries = tree
+            .traverse()
+            .breadthfirst
+            .files()
+            .map_err(|e| e.to_string())?;
+        let below = format!("{prefix}/");
+        Ok(entries
+            .into_iter()
+            .filter(|entry| entry.mode.is_blob())
+            .map(|entry| entry.filepath.to_str_lossy().into_owned())
+            .filter(|path| prefix.is_empty() || path == prefix || path.starts_with(&below))
+            .collect())
     }
 
     fn blob_text(&self, commit: &gix::Commit<'_>, path: &str) -> Result<Option<String>, String> {
