@@ -375,6 +375,52 @@ fn a_guard_removed_under_an_unchanged_line_is_judged_as_a_change() {
     }
 }
 
+#[test]
+fn a_resource_moved_into_a_local_module_gets_its_moved_block_from_check() {
+    let repo = Repo::new();
+    repo.commit(&[("main.tf", MAIN_TF)], "Database and logs", ANN);
+    // The bucket moves into a new local module; the database stays.
+    let (database, bucket) = MAIN_TF.split_at(MAIN_TF.find("resource \"aws_s3_bucket\"").unwrap());
+    repo.write("storage/main.tf", bucket);
+    repo.write(
+        "main.tf",
+        &format!("{database}module \"storage\" {{\n  source = \"./storage\"\n}}\n"),
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report = json(&output);
+    assert_eq!(found(&report), [pair("tf-moved-block-missing", 9)]);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["path"], "main.tf");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`aws_s3_bucket.logs` was renamed to `module.storage.aws_s3_bucket.logs`"),
+        "{finding}"
+    );
+    assert_eq!(
+        finding["fix"]["text"],
+        "\n\nmoved {\n  from = aws_s3_bucket.logs\n  to   = module.storage.aws_s3_bucket.logs\n}"
+    );
+
+    // A module from the registry cannot be read: reported, with no fix.
+    repo.write(
+        "main.tf",
+        &format!("{database}module \"storage\" {{\n  source = \"acme/storage/aws\"\n}}\n"),
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "main.tf"]);
+    let report = json(&output);
+    assert_eq!(found(&report), [pair("tf-moved-block-missing", 9)]);
+    assert_eq!(report["findings"][0]["fix"], Value::Null);
+    assert!(
+        report["findings"][0]["message"].as_str().unwrap().contains(
+            "if it moved into the module, its address is now `module.storage.aws_s3_bucket.logs`"
+        ),
+        "{report}"
+    );
+}
+
 fn messages(params: &Value) -> Vec<String> {
     params["diagnostics"]
         .as_array()

@@ -93,6 +93,49 @@ pub fn analyze_diff(
     rules: &RuleSet,
     findings: &mut Vec<Finding>,
 ) -> bool {
+    diff_with_modules(
+        (base, base_tree),
+        (current, current_tree),
+        language,
+        rules,
+        findings,
+        &|_| Vec::new(),
+    )
+}
+
+/// The texts of the files of a module, given the `source` of a module call as written (empty
+/// when the caller cannot or does not read it: a registry or git source, no file access).
+pub type ModuleTexts<'a> = &'a dyn Fn(&str) -> Vec<String>;
+
+/// `analyze_diff` for a caller that can read modules: a block gone while a new module call
+/// appeared, found inside that module (same address, or the one block of its type there), gets
+/// its `moved` block as a quick fix.
+pub fn analyze_diff_with_modules(
+    base: &str,
+    current: &str,
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    modules: ModuleTexts<'_>,
+) -> bool {
+    diff_with_modules(
+        (base, None),
+        (current, None),
+        language,
+        rules,
+        findings,
+        modules,
+    )
+}
+
+fn diff_with_modules(
+    (base, base_tree): (&str, Option<&Tree>),
+    (current, current_tree): (&str, Option<&Tree>),
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    modules: ModuleTexts<'_>,
+) -> bool {
     let any_reviewed = findings
         .iter()
         .any(|f| matches!(f.review, Review::Reviewed { .. }));
@@ -146,12 +189,15 @@ pub fn analyze_diff(
                 inverse,
             };
             let mut diff = removed(&base_facts, &current_facts, &sides, rules);
+            let inside =
+                |source: &str| module_addresses(&modules(source), language, rules, deadline);
             diff.extend(renamed(
                 &base_facts,
                 &current_facts,
                 &sides,
                 rules,
                 language,
+                &inside,
             ));
             diff.extend(changed(&base_facts, &current_facts, &sides, rules));
             // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
@@ -594,6 +640,7 @@ fn renamed(
     sides: &Sides<'_>,
     rules: &RuleSet,
     language: Language,
+    inside: &dyn Fn(&str) -> Vec<Fact>,
 ) -> Vec<Finding> {
     let Sides { current, lines, .. } = sides;
     // Only a rule that knows `moved` blocks (a `#set! role "moved"` pattern) offers one.
@@ -622,6 +669,7 @@ fn renamed(
             facts
                 .iter()
                 .filter(|f| f.rule == rule_index && f.has_role("moved") == moved)
+                .filter(|f| !f.has_role("source"))
                 .cloned()
                 .collect()
         };
@@ -694,23 +742,74 @@ fn renamed(
         if let Some(container) = unpaired.iter().find(|f| f.has_role("container")) {
             let template = container.message.as_deref().unwrap_or(&rule.message);
             let into = address(container);
+            // What the module holds, when the caller can read it (a `source` pattern names
+            // the module's source).
+            let held: Vec<Fact> = current_facts
+                .iter()
+                .find(|s| {
+                    s.rule == rule_index
+                        && s.has_role("source")
+                        && unquote(&s.target) == unquote(&container.text)
+                })
+                .map(|source| inside(unquote(&source.text)))
+                .unwrap_or_default();
+            let held: Vec<&Fact> = held
+                .iter()
+                .filter(|f| f.rule == rule_index && f.role.is_none())
+                .collect();
+            let insert_at = container
+                .scope
+                .as_ref()
+                .map_or(container.range.end, |s| s.end);
             gone.retain(|g| {
                 if g.has_role("container") {
                     return true;
                 }
                 let old = address(g);
+                let of_type: Vec<&&Fact> =
+                    held.iter().filter(|h| type_of(h) == type_of(g)).collect();
+                let found = of_type
+                    .iter()
+                    .find(|h| address(h) == old)
+                    .or(if of_type.len() == 1 {
+                        of_type.first()
+                    } else {
+                        None
+                    });
+                let (message, edit) = match found {
+                    Some(inner) => {
+                        let new = format!("{into}.{}", address(inner));
+                        let message = rule
+                            .message
+                            .replace("{target}", &new)
+                            .replace("{removed}", &old)
+                            .replace("{old_name}", unquote(&g.text))
+                            .replace("{name}", unquote(&inner.text))
+                            .replace("{type}", &type_of(inner));
+                        let edit = Arc::new(Edit {
+                            title: format!("Add a `moved` block from {old} to {new}"),
+                            range: insert_at..insert_at,
+                            text: format!("\n\nmoved {{\n  from = {old}\n  to   = {new}\n}}"),
+                        });
+                        (message, Some(edit))
+                    }
+                    None => (
+                        template
+                            .replace("{target}", &into)
+                            .replace("{removed}", &old),
+                        None,
+                    ),
+                };
                 findings.push(Finding {
                     rule: rule.id.clone(),
                     range: line_range(current, lines, block_line(container)),
                     target: Some(container.range.clone()),
                     severity: rule.severity,
-                    message: template
-                        .replace("{target}", &into)
-                        .replace("{removed}", &old),
+                    message,
                     review: Review::None,
                     directive: None,
                     provenance: None,
-                    edit: None,
+                    edit,
                 });
                 false
             });
@@ -742,6 +841,23 @@ fn renamed(
         }
     }
     findings
+}
+
+/// The facts of the diff rules in the files of a module.
+fn module_addresses(
+    texts: &[String],
+    language: Language,
+    rules: &RuleSet,
+    deadline: Instant,
+) -> Vec<Fact> {
+    texts
+        .iter()
+        .filter_map(|text| {
+            let tree = parse(language, text, None)?;
+            Some(facts(text, tree.root_node(), language, rules, deadline).0)
+        })
+        .flatten()
+        .collect()
 }
 
 /// The address of a `renamed` fact: its type and name.
@@ -892,5 +1008,57 @@ mod tests {
         );
         assert!(message.contains("terraform state mv"), "{message}");
         assert!(findings[0].edit.is_none());
+    }
+
+    #[test]
+    fn a_resource_found_in_the_new_module_gets_its_moved_block() {
+        let base = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+        let current = "module \"storage\" {\n  source = \"./storage\"\n}\n";
+        let module = "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"logs\"\n}\n".to_string();
+        let rules = RuleSet::builtin();
+        let run_with = |texts: Vec<String>| {
+            let mut findings = Vec::new();
+            analyze_diff_with_modules(
+                base,
+                current,
+                Language::Hcl,
+                &rules,
+                &mut findings,
+                &|source| {
+                    assert_eq!(source, "./storage");
+                    texts.clone()
+                },
+            );
+            findings
+        };
+        // The one bucket of the module is the moved one, under its new name.
+        let findings = run_with(vec![module.clone()]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let edit = findings[0].edit.as_ref().expect("a moved block");
+        assert_eq!(
+            edit.text,
+            "\n\nmoved {\n  from = aws_s3_bucket.logs\n  to   = module.storage.aws_s3_bucket.this\n}"
+        );
+        assert_eq!(edit.range, current.len() - 1..current.len() - 1);
+        assert!(
+            findings[0].message.starts_with(
+                "`aws_s3_bucket.logs` was renamed to `module.storage.aws_s3_bucket.this`"
+            ),
+            "{}",
+            findings[0].message
+        );
+        // Two buckets, neither named `logs`: which one it became cannot be known.
+        let two = format!("{module}resource \"aws_s3_bucket\" \"other\" {{}}\n");
+        let findings = run_with(vec![two]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].edit.is_none());
+        // Two buckets, one of them `logs`: that one.
+        let named = format!("{module}resource \"aws_s3_bucket\" \"logs\" {{}}\n");
+        let findings = run_with(vec![named]);
+        let edit = findings[0].edit.as_ref().expect("a moved block");
+        assert!(
+            edit.text
+                .contains("to   = module.storage.aws_s3_bucket.logs")
+        );
     }
 }

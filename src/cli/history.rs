@@ -165,22 +165,23 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
         // file with it (a file new since the base has nothing to compare with).
         let relative = repo.relative(&file.file);
         let old = match (&options.diff, &relative) {
-            (Some(rev), Some(relative)) => repo.text_at(rev, relative)?,
+            (Some(rev), Some(relative)) => repo.text_at_or_same(rev, relative, &file.text)?,
             (Some(_), None) => return Err(format!("{}: not inside the repository", file.path)),
-            (None, Some(relative)) if wants_diff_rules => {
-                repo.text_at("HEAD", relative).ok().flatten()
-            }
+            (None, Some(relative)) if wants_diff_rules => repo
+                .text_at_or_same("HEAD", relative, &file.text)
+                .ok()
+                .flatten(),
             (None, _) => None,
         };
         if let (Some(old), true) = (&old, wants_diff_rules) {
-            analysis::diff::analyze_diff(
+            let dir = file.file.parent().unwrap_or(Path::new("."));
+            analysis::diff::analyze_diff_with_modules(
                 old,
-                None,
                 &file.text,
-                None,
                 file.language,
                 &file.rules,
                 &mut file.findings,
+                &|source| local_module_texts(dir, source),
             );
         }
         if file.deleted {
@@ -223,6 +224,27 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
         judge(file, &facts, options.four_eyes);
     }
     Ok(())
+}
+
+/// The `.tf` files of a module called with a local `source` (`./storage`, `../modules/db`)
+/// from `dir`; none for a registry, git or other remote source.
+fn local_module_texts(dir: &Path, source: &str) -> Vec<String> {
+    if !(source.starts_with("./") || source.starts_with("../")) {
+        return Vec::new();
+    }
+    let Ok(entries) = std::fs::read_dir(dir.join(source)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tf") && path.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect()
 }
 
 /// The 0-based lines of findings and of their directives.

@@ -56,7 +56,9 @@ impl Repo {
     /// Opens the repository that contains `path`, if any.
     pub fn discover(path: &Path) -> Option<Repo> {
         let start = if path.is_dir() { path } else { path.parent()? };
-        let repo = gix::discover(start).ok()?;
+        let mut repo = gix::discover(start).ok()?;
+        // The trees above a file are decoded again for every file read at a revision.
+        repo.object_cache_size_if_unset(4 * 1024 * 1024);
         let workdir = repo.workdir()?.to_path_buf();
         let workdir = std::fs::canonicalize(&workdir).unwrap_or(workdir);
         let head = repo.head_id().ok().map(|id| id.detach());
@@ -133,6 +135,34 @@ impl Repo {
     pub fn text_at(&self, rev: &str, path: &str) -> Result<Option<String>, String> {
         let commit = self.commit_at(rev)?;
         self.blob_text(&commit, path)
+    }
+
+    /// Like `text_at`, but when the file at `rev` is `current` byte for byte (most files of a
+    /// checkout), `current` itself, found by hashing it rather than reading the blob.
+    pub fn text_at_or_same(
+        &self,
+        rev: &str,
+        path: &str,
+        current: &str,
+    ) -> Result<Option<String>, String> {
+        let commit = self.commit_at(rev)?;
+        let tree = commit.tree().map_err(|e| e.to_string())?;
+        let Some(entry) = tree.lookup_entry_by_path(path).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        if !entry.mode().is_blob() {
+            return Ok(None);
+        }
+        let hash = gix::objs::compute_hash(
+            self.repo.object_hash(),
+            gix::objs::Kind::Blob,
+            current.as_bytes(),
+        );
+        if hash.is_ok_and(|id| id == entry.oid()) {
+            return Ok(Some(current.to_string()));
+        }
+        let object = entry.object().map_err(|e| e.to_string())?;
+        Ok(Some(String::from_utf8_lossy(&object.data).into_owned()))
     }
 
     fn commit_at(&self, rev: &str) -> Result<gix::Commit<'_>, String> {
