@@ -1,7 +1,10 @@
 ; Diff rule (kind = "changed"): how a resource or module call is repeated (`@match` is the
-; `count` or `for_each` argument's name; `@target` the address). The same address with the
-; other one in the current version changes every instance's key. A `moved` block whose `from`
-; names one of its instances (`aws_instance.web[0]`) means the move was written out.
+; `count` or `for_each` argument's name; `@target` the address), and a `present` fact for every
+; block, so a block with neither is known to be there. The same address repeated another way in
+; the current version changes instance keys: `count` <-> `for_each`, or `for_each` (`keyed`)
+; added to or taken from a block without either. (`count` added or removed is a move Terraform
+; makes itself: `x` <-> `x[0]`.) A `moved` block whose `from` names the address or one of its
+; instances (`aws_instance.web[0]`) means the move was written out.
 
 ((block
   (identifier) @_block
@@ -15,7 +18,22 @@
     (attribute
       (identifier) @match))) @scope
   (#eq? @_block "resource")
-  (#any-of? @match "count" "for_each"))
+  (#eq? @match "count"))
+
+((block
+  (identifier) @_block
+  .
+  (string_lit) @target
+  .
+  (string_lit) @target
+  .
+  (block_start)
+  (body
+    (attribute
+      (identifier) @match))) @scope
+  (#eq? @_block "resource")
+  (#eq? @match "for_each")
+  (#set! role "keyed"))
 
 ((block
   (identifier) @_block @target
@@ -27,7 +45,42 @@
     (attribute
       (identifier) @match))) @scope
   (#eq? @_block "module")
-  (#any-of? @match "count" "for_each"))
+  (#eq? @match "count"))
+
+((block
+  (identifier) @_block @target
+  .
+  (string_lit) @target
+  .
+  (block_start)
+  (body
+    (attribute
+      (identifier) @match))) @scope
+  (#eq? @_block "module")
+  (#eq? @match "for_each")
+  (#set! role "keyed"))
+
+((block
+  (identifier) @_block
+  .
+  (string_lit) @target
+  .
+  (string_lit) @target
+  .
+  (block_start)) @scope @match
+  (#eq? @_block "resource")
+  (#set! role "present")
+  (#set! message "no `count` or `for_each`"))
+
+((block
+  (identifier) @_block @target
+  .
+  (string_lit) @target
+  .
+  (block_start)) @scope @match
+  (#eq? @_block "module")
+  (#set! role "present")
+  (#set! message "no `count` or `for_each`"))
 
 ((block
   (identifier) @_moved

@@ -870,7 +870,10 @@ fn type_of(fact: &Fact) -> String {
 }
 
 /// `changed` rules: a `@target` of both texts whose `@match` changed (`count` became
-/// `for_each`), unless a `moved` block names one of its instances (`{target}[...]`).
+/// `for_each`), unless a `moved` block names it or one of its instances (`{target}[...]`). A
+/// `present` pattern says a target exists with none of the other patterns' facts; a change from
+/// or to that state is reported only when the other side has a `keyed` fact (no `count` to
+/// `count` is a move Terraform makes itself, no `count` to `for_each` is not).
 fn changed(
     base_facts: &[Fact],
     current_facts: &[Fact],
@@ -878,44 +881,82 @@ fn changed(
     rules: &RuleSet,
 ) -> Vec<Finding> {
     let Sides { current, lines, .. } = sides;
-    let of_kind = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Changed;
+    // A target's state on one side: its `present` fact, if any, and its other facts; `None`
+    // when the target is not there at all.
+    type State<'f> = (Option<&'f Fact>, Vec<&'f Fact>);
+    fn state<'f>(facts: &'f [Fact], rule: usize, target: &str) -> Option<State<'f>> {
+        let of_target = |f: &&Fact| f.rule == rule && f.target == target && !f.has_role("moved");
+        let present = facts
+            .iter()
+            .filter(of_target)
+            .find(|f| f.has_role("present"));
+        let mut kinds: Vec<&Fact> = facts
+            .iter()
+            .filter(of_target)
+            .filter(|f| !f.has_role("present"))
+            .collect();
+        kinds.sort_by(|a, b| a.text.cmp(&b.text));
+        kinds.dedup_by(|a, b| a.text == b.text);
+        (present.is_some() || !kinds.is_empty()).then_some((present, kinds))
+    }
+    let texts = |kinds: &[&Fact]| kinds.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+    let label = |(present, kinds): &State<'_>| {
+        if kinds.is_empty() {
+            present.map(|p| p.label.clone()).unwrap_or_default()
+        } else {
+            kinds
+                .iter()
+                .map(|f| f.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
     let mut findings = Vec::new();
     for fact in current_facts
         .iter()
-        .filter(of_kind)
-        .filter(|f| !f.has_role("moved"))
+        .filter(|f| rules.rule(f.rule).kind == RuleKind::Changed && !f.has_role("moved"))
     {
-        let before: Vec<&Fact> = base_facts
-            .iter()
-            .filter(|b| b.rule == fact.rule && !b.has_role("moved") && b.target == fact.target)
-            .collect();
-        let Some(old) = before.first() else {
-            continue;
-        };
-        if before.iter().any(|b| b.text == fact.text) {
+        if !seen.insert((fact.rule, fact.target.as_str())) {
             continue;
         }
-        let instance = format!("{}[", fact.target.replace(' ', ""));
+        let (Some(before), Some(now)) = (
+            state(base_facts, fact.rule, &fact.target),
+            state(current_facts, fact.rule, &fact.target),
+        ) else {
+            continue;
+        };
+        if texts(&before.1) == texts(&now.1) {
+            continue;
+        }
+        let keyed = |kinds: &[&Fact]| kinds.iter().any(|f| f.has_role("keyed"));
+        if (before.1.is_empty() && !keyed(&now.1)) || (now.1.is_empty() && !keyed(&before.1)) {
+            continue;
+        }
+        let target = fact.target.replace(' ', "");
+        let instance = format!("{target}[");
         let moved = current_facts.iter().any(|m| {
+            let from = m.text.replace(' ', "");
             m.rule == fact.rule
                 && m.has_role("moved")
-                && m.text.replace(' ', "").starts_with(&instance)
+                && (from == target || from.starts_with(&instance))
         });
         if moved {
             continue;
         }
         let rule = rules.rule(fact.rule);
-        let line = lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
+        let at = now.1.first().copied().or(now.0).unwrap_or(fact);
+        let line = lines.line_of(at.scope.as_ref().unwrap_or(&at.range).start);
         findings.push(Finding {
             rule: rule.id.clone(),
             range: line_range(current, lines, line),
-            target: Some(fact.range.clone()),
+            target: Some(at.range.clone()),
             severity: rule.severity,
             message: rule
                 .message
                 .replace("{target}", &fact.target)
-                .replace("{removed}", &old.label)
-                .replace("{current}", &fact.label),
+                .replace("{removed}", &label(&before))
+                .replace("{current}", &label(&now)),
             review: Review::None,
             directive: None,
             provenance: None,

@@ -26,3 +26,16 @@ resource "aws_subnet" "private" {
 resource "aws_s3_bucket" "logs" {
   bucket = "logs"
 }
+
+resource "aws_kms_key" "main" {
+  description = "main"
+}
+
+resource "aws_db_instance" "replica" {
+  for_each = toset(["eu"])
+  engine   = "postgres"
+}
+
+resource "aws_efs_file_system" "shared" {
+  encrypted = true
+}

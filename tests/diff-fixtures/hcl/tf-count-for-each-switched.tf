@@ -48,3 +48,25 @@ resource "aws_sqs_queue" "jobs" {
   for_each = toset(["a"])
   # ok tf-count-for-each-switched: a new resource has no instances to lose
 }
+
+resource "aws_kms_key" "main" {
+# <- tf-count-for-each-switched
+  for_each    = toset(["a"])
+  description = "main"
+}
+
+resource "aws_db_instance" "replica" {
+# <- tf-count-for-each-switched
+  engine = "postgres"
+}
+
+resource "aws_efs_file_system" "shared" {
+  for_each  = toset(["a"])
+  encrypted = true
+  # ok tf-count-for-each-switched: the moved block below gives the one object its key
+}
+
+moved {
+  from = aws_efs_file_system.shared
+  to   = aws_efs_file_system.shared["a"]
+}
