@@ -525,3 +525,64 @@ async fn the_language_server_reports_diff_findings_as_the_user_types_and_fixes_a
     );
     client.shutdown().await;
 }
+
+#[tokio::test]
+async fn the_language_server_reports_a_cdk_policy_switched_and_a_manifest_taken_out() {
+    let stack = "from aws_cdk import RemovalPolicy\nfrom aws_cdk import aws_s3 as s3\n\ns3.Bucket(self, \"Assets\", removal_policy=RemovalPolicy.RETAIN)\n";
+    let manifests = format!(
+        "{NAMESPACE_YAML}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+    );
+    let repo = Repo::new();
+    repo.commit(
+        &[("stack.py", stack), ("app.yaml", &manifests)],
+        "Stack and manifests",
+        ANN,
+    );
+    let root = std::fs::canonicalize(repo.path()).unwrap();
+    let mut client = Client::in_process();
+    client.initialize(json!({}), json!({})).await;
+
+    let uri = format!("file://{}", root.join("stack.py").display());
+    client
+        .open(
+            &uri,
+            "python",
+            &stack.replace("RemovalPolicy.RETAIN", "RemovalPolicy.DESTROY"),
+        )
+        .await;
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && !messages(p).is_empty()
+        })
+        .await;
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(diagnostics[0]["data"]["rule"], "cdk-removal-policy-removed");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 3);
+
+    // The Namespace document is taken out of the multi-document file.
+    let uri = format!("file://{}", root.join("app.yaml").display());
+    let without_namespace = manifests.replace(&format!("{NAMESPACE_YAML}---\n"), "");
+    client.open(&uri, "yaml", &without_namespace).await;
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && !messages(p).is_empty()
+        })
+        .await;
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(
+        diagnostics[0]["data"]["rule"],
+        "k8s-stateful-resource-renamed"
+    );
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 0);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`Namespace.payments` deleted from the manifests"),
+        "{published}"
+    );
+    // Judged as part of the change, though the line it sits on was kept.
+    assert_eq!(diagnostics[0]["data"]["policy"], "changed");
+}

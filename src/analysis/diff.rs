@@ -2,9 +2,9 @@
 //! version (HEAD in the editor, the file at `--diff <rev>` or HEAD in the CLI). Both versions
 //! come in as strings; the caller reads them.
 //!
-//! A diff rule's query (`kind = "removed"` or `"renamed"` in its metadata) runs on both texts.
-//! Each match is a fact identified by its rule and the normalised text of `@target` and
-//! `@match`:
+//! A diff rule's query (`kind = "removed"`, `"renamed"` or `"changed"` in its metadata) runs on
+//! both texts. Each match is a fact identified by its rule and the normalised text of `@target`
+//! and `@match`:
 //! - `removed`: a base fact with no equal fact in the current text was removed or changed. It is
 //!   reported at the line that replaced it, else at the first line of its `@scope` (the
 //!   enclosing block) when that line is unchanged, else where the removed lines were. Facts of
@@ -12,7 +12,11 @@
 //! - `renamed`: facts are addresses (`@target` is the type, `@match` the name). A base address
 //!   gone from the current text, while a new address of the same type appeared, is a rename,
 //!   unless a `moved` block (a pattern with `#set! role "moved"`, `@match` its `from`) names it.
-//!   The finding carries the `moved` block as an edit.
+//!   The finding carries the `moved` block as an edit. Blocks gone while a new `container`
+//!   (a module call) appeared are reported on it, with the `moved` block when the caller's
+//!   module texts show where they went; a rule with a `deleted` message reports plain
+//!   deletions (a manifest taken out).
+//! - `changed`: a target of both texts whose facts differ (`count` became `for_each`).
 //!
 //! The engine rule `review-stale` reports a `reviewed` directive kept while the line it covers
 //! changed, and drops the review's effect.
