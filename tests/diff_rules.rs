@@ -276,9 +276,36 @@ fn check_diff_reports_what_went_with_a_deleted_file() {
     assert!(stdout.contains("--> infra/main.tf:1:1"), "{stdout}");
     assert!(stdout.contains("1 | (file deleted)"), "{stdout}");
 
-    // Without `--diff`, and for a path that does not hold them, deleted files are not looked for.
-    let output = blast_radius(repo.path(), &["check", "--format", "json", "scripts"]);
+    // Without `--diff`, the base is HEAD: the same deletions, not committed yet.
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let findings = found_with_paths(&json(&output));
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    assert!(findings.iter().all(
+        |(_, _, line, message)| *line == 1 && message.starts_with("file deleted since HEAD: ")
+    ));
+    // `--no-provenance` reads nothing from git, so it sees no deletion.
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--no-provenance", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(found(&json(&output)), []);
+    // Once the deletion is committed, HEAD no longer has the files.
+    repo.git(&["add", "-A"], None);
+    repo.git(
+        &["commit", "-q", "-m", "Remove the database and namespace"],
+        None,
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(found(&json(&output)), []);
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD~1", "."],
+    );
+    assert_eq!(found_with_paths(&json(&output)).len(), 2);
+
+    // A path that does not hold them.
     let output = blast_radius(
         repo.path(),
         &["check", "--format", "json", "--diff", "HEAD", "scripts"],

@@ -32,8 +32,8 @@ pub struct FileReport {
     pub policy: Policy,
     /// Whether the configuration allows reading provenance.
     pub provenance: bool,
-    /// The file exists at the `--diff` revision and no longer on disk: `text` is empty and the
-    /// findings are what the deletion removed.
+    /// The file exists at the base revision (`--diff`, else HEAD) and no longer on disk: `text`
+    /// is empty and the findings are what the deletion removed.
     pub deleted: bool,
 }
 
@@ -142,7 +142,7 @@ struct Candidate {
     context: Arc<Context>,
     /// For a `.tf` file, the Terraform plans of its module, when it has any.
     plan: Option<Arc<ModulePlan>>,
-    /// For a file deleted since the `--diff` revision, its text there.
+    /// For a file deleted since the base revision, its text there.
     deleted: Option<String>,
 }
 
@@ -295,22 +295,42 @@ pub fn run(
             });
         }
     }
-    // Files of the `--diff` revision deleted since: the diff rules report what went with them.
-    if let Some(rev) = &history.diff {
-        let dirs: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
-        for deleted in super::history::deleted_files(&dirs, rev)? {
-            let context = contexts.for_file(&deleted.path)?;
-            if is_excluded(&context, &deleted.path) {
-                continue;
+    // Files of the base deleted since: the diff rules report what went with them. The base is
+    // the `--diff` revision, else HEAD where git may be read (not with `--no-provenance` or
+    // `provenance = false`), and a repository without a HEAD simply has no deleted files.
+    let mut deleted = Vec::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        let dirs = std::slice::from_ref(dir);
+        match &history.diff {
+            Some(rev) => deleted.extend(super::history::deleted_files(dirs, rev)?),
+            None if history.provenance => {
+                let context = contexts.for_file(&dir.join(config::FILE_NAME))?;
+                if context.settings.config.provenance {
+                    deleted.extend(super::history::deleted_files(dirs, "HEAD").unwrap_or_default());
+                }
             }
-            candidates.push(Candidate {
-                path: deleted.path,
-                explicit: false,
-                context,
-                plan: None,
-                deleted: Some(deleted.base),
-            });
+            None => {}
         }
+    }
+    let mut listed = std::collections::HashSet::new();
+    for deleted in deleted {
+        let absolute = std::path::absolute(&deleted.path).unwrap_or_else(|_| deleted.path.clone());
+        if !listed.insert(absolute) {
+            continue;
+        }
+        let context = contexts.for_file(&deleted.path)?;
+        if is_excluded(&context, &deleted.path)
+            || history.diff.is_none() && !context.settings.config.provenance
+        {
+            continue;
+        }
+        candidates.push(Candidate {
+            path: deleted.path,
+            explicit: false,
+            context,
+            plan: None,
+            deleted: Some(deleted.base),
+        });
     }
     let mut problems = std::mem::take(&mut contexts.problems);
     attach_plans(&mut candidates, &mut problems);
@@ -565,7 +585,7 @@ fn check_file(candidate: &Candidate) -> Outcome {
     Outcome::Checked { report, warning }
 }
 
-/// A file deleted since the `--diff` revision: kept, with an empty text, when its language has
+/// A file deleted since the base revision: kept, with an empty text, when its language has
 /// diff rules (they compare it with `base` later); binary, oversized and unknown files are
 /// passed over as a walk would.
 fn check_deleted(candidate: &Candidate, base: &str) -> Outcome {

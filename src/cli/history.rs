@@ -46,8 +46,8 @@ impl Repos {
     }
 }
 
-/// A file of the `--diff` revision, below one of the checked directories, that is gone from the
-/// working tree.
+/// A file of the base revision (`--diff`, else HEAD), below one of the checked directories, that
+/// is gone from the working tree.
 pub struct DeletedFile {
     /// The path as a walk of the directory would have shown it.
     pub path: PathBuf,
@@ -138,12 +138,13 @@ impl Ignores {
 pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), String> {
     let mut repos = Repos::default();
     for file in files.iter_mut() {
+        let may_read_git = options.provenance && file.provenance;
         // A deleted file has no lines to blame.
-        let read_provenance = options.provenance && file.provenance && !file.deleted;
+        let read_provenance = may_read_git && !file.deleted;
         // Without `--diff`, the base is HEAD, which is read only where provenance may be (so
         // `--no-provenance` and `provenance = false` keep `check` from reading git at all).
         let wants_diff_rules =
-            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || read_provenance);
+            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || may_read_git);
         let needs_git =
             read_provenance || options.diff.is_some() || options.four_eyes || wants_diff_rules;
         let repo = if needs_git {
