@@ -61,23 +61,23 @@
   (#set! role "keyed"))
 
 ((block
-  (identifier) @_block
+  (identifier) @_block @match
   .
   (string_lit) @target
   .
   (string_lit) @target
   .
-  (block_start)) @scope @match
+  (block_start)) @scope
   (#eq? @_block "resource")
   (#set! role "present")
   (#set! message "no `count` or `for_each`"))
 
 ((block
-  (identifier) @_block @target
+  (identifier) @_block @target @match
   .
   (string_lit) @target
   .
-  (block_start)) @scope @match
+  (block_start)) @scope
   (#eq? @_block "module")
   (#set! role "present")
   (#set! message "no `count` or `for_each`"))

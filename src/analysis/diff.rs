@@ -493,46 +493,49 @@ fn removed(
             .map_or(target, |(t, _)| t)
             .to_string()
     };
-    let names = |facts: &[Fact]| -> HashSet<String> {
-        facts
-            .iter()
-            .flat_map(|f| {
-                [
-                    unquote(&f.target).to_string(),
-                    unquote(&f.text).to_string(),
-                    address(f),
-                ]
-            })
-            .collect()
-    };
-    let base_names = names(base_facts);
-    let current_names = names(current_facts);
-    let mut left: Vec<((usize, String, String), usize)> = remaining
-        .into_iter()
-        .filter(|(_, count)| *count > 0)
-        .collect();
-    left.sort();
-    let named = |names: &HashSet<String>, text: &str, target: &str| {
-        let target = unquote(target);
-        names.contains(target) || contains_word(text, target)
-    };
-    gone.retain(|fact| {
-        let target_gone = !named(&current_names, current, &fact.target);
-        let pair = left.iter_mut().find(|((rule, target, text), count)| {
-            *count > 0
-                && *rule == fact.rule
-                && *text == fact.text
-                && (type_of(target) == type_of(&fact.target)
-                    || target_gone && !named(&base_names, sides.base, target))
-        });
-        match pair {
-            Some((_, count)) => {
-                *count -= 1;
-                false
+    // Only what is left unpaired needs the names of both sides.
+    if !gone.is_empty() {
+        let names = |facts: &[Fact]| -> HashSet<String> {
+            facts
+                .iter()
+                .flat_map(|f| {
+                    [
+                        unquote(&f.target).to_string(),
+                        unquote(&f.text).to_string(),
+                        address(f),
+                    ]
+                })
+                .collect()
+        };
+        let base_names = names(base_facts);
+        let current_names = names(current_facts);
+        let mut left: Vec<((usize, String, String), usize)> = remaining
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .collect();
+        left.sort();
+        let named = |names: &HashSet<String>, text: &str, target: &str| {
+            let target = unquote(target);
+            names.contains(target) || contains_word(text, target)
+        };
+        gone.retain(|fact| {
+            let target_gone = !named(&current_names, current, &fact.target);
+            let pair = left.iter_mut().find(|((rule, target, text), count)| {
+                *count > 0
+                    && *rule == fact.rule
+                    && *text == fact.text
+                    && (type_of(target) == type_of(&fact.target)
+                        || target_gone && !named(&base_names, sides.base, target))
+            });
+            match pair {
+                Some((_, count)) => {
+                    *count -= 1;
+                    false
+                }
+                None => true,
             }
-            None => true,
-        }
-    });
+        });
+    }
     // (rule, anchor line) → (target, labels)
     let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
     for fact in gone {
