@@ -187,6 +187,267 @@ fn a_file_outside_a_repository_gets_no_diff_findings() {
     assert_eq!(found(&json(&output)), []);
 }
 
+const NAMESPACE_YAML: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: payments\n";
+
+/// (path, rule, 1-based line, message) of each finding in a JSON report.
+fn found_with_paths(report: &Value) -> Vec<(String, String, u64, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["start"]["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_diff_reports_what_went_with_a_deleted_file() {
+    let repo = Repo::new();
+    repo.commit(
+        &[
+            ("infra/main.tf", MAIN_TF),
+            ("k8s/namespace.yaml", NAMESPACE_YAML),
+            ("infra/outputs.tf", "output \"id\" {\n  value = 1\n}\n"),
+            ("scripts/hello.sh", "#!/bin/sh\necho hello\n"),
+        ],
+        "Infrastructure",
+        ANN,
+    );
+    std::fs::remove_file(repo.path().join("infra/main.tf")).unwrap();
+    std::fs::remove_dir_all(repo.path().join("k8s")).unwrap();
+
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD", "."],
+    );
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let findings = found_with_paths(&json(&output));
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    let (path, rule, line, message) = &findings[0];
+    assert_eq!(
+        (path.as_str(), rule.as_str(), *line),
+        ("infra/main.tf", "tf-protection-removed", 1)
+    );
+    assert!(
+        message
+            .starts_with("file deleted since HEAD: protection removed from `aws_db_instance.main`"),
+        "{message}"
+    );
+    let (path, rule, line, message) = &findings[1];
+    assert_eq!(
+        (path.as_str(), rule.as_str(), *line),
+        ("k8s/namespace.yaml", "k8s-stateful-resource-renamed", 1)
+    );
+    assert!(
+        message.starts_with("file deleted since HEAD: `Namespace.payments` deleted"),
+        "{message}"
+    );
+
+    // Every format shows them without reading the missing files.
+    for format in ["human", "sarif", "github", "markdown"] {
+        let output = blast_radius(
+            repo.path(),
+            &["check", "--format", format, "--diff", "HEAD", "."],
+        );
+        assert_eq!(output.status.code(), Some(1), "{format}: {output:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            stdout.contains("infra/main.tf") && stdout.contains("k8s/namespace.yaml"),
+            "{format}: {stdout}"
+        );
+        assert!(
+            stdout.contains("file deleted since HEAD"),
+            "{format}: {stdout}"
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let human = blast_radius(repo.path(), &["check", "--diff", "HEAD", "infra"]);
+    let stdout = String::from_utf8_lossy(&human.stdout);
+    assert!(stdout.contains("--> infra/main.tf:1:1"), "{stdout}");
+    assert!(stdout.contains("1 | (file deleted)"), "{stdout}");
+
+    // Without `--diff`, the base is HEAD: the same deletions, not committed yet.
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let findings = found_with_paths(&json(&output));
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    assert!(findings.iter().all(
+        |(_, _, line, message)| *line == 1 && message.starts_with("file deleted since HEAD: ")
+    ));
+    // `--no-provenance` reads nothing from git, so it sees no deletion.
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--no-provenance", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(found(&json(&output)), []);
+    // Once the deletion is committed, HEAD no longer has the files.
+    repo.git(&["add", "-A"], None);
+    repo.git(
+        &["commit", "-q", "-m", "Remove the database and namespace"],
+        None,
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(found(&json(&output)), []);
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD~1", "."],
+    );
+    assert_eq!(found_with_paths(&json(&output)).len(), 2);
+
+    // A path that does not hold them.
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD", "scripts"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(found(&json(&output)), []);
+}
+
+#[test]
+fn a_deleted_file_with_nothing_risky_or_ignored_or_excluded_reports_nothing() {
+    let repo = Repo::new();
+    repo.commit(
+        &[
+            ("outputs.tf", "output \"id\" {\n  value = 1\n}\n"),
+            ("hello.sh", "#!/bin/sh\nrm -rf \"$DIR\"/*\n"),
+            ("legacy/main.tf", MAIN_TF),
+            ("generated/main.tf", MAIN_TF),
+            ("blast-radius.toml", "exclude = [\"legacy/**\"]\n"),
+        ],
+        "Files",
+        ANN,
+    );
+    repo.write(".gitignore", "generated/\n");
+    for file in [
+        "outputs.tf",
+        "hello.sh",
+        "legacy/main.tf",
+        "generated/main.tf",
+    ] {
+        std::fs::remove_file(repo.path().join(file)).unwrap();
+    }
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(found(&json(&output)), []);
+
+    // The same file deleted where nothing excludes it is reported.
+    repo.write(".gitignore", "");
+    let output = blast_radius(
+        repo.path(),
+        &["check", "--format", "json", "--diff", "HEAD", "."],
+    );
+    let findings = found_with_paths(&json(&output));
+    assert_eq!(
+        findings
+            .iter()
+            .map(|(path, rule, _, _)| (path.as_str(), rule.as_str()))
+            .collect::<Vec<_>>(),
+        [("generated/main.tf", "tf-protection-removed")]
+    );
+}
+
+#[test]
+fn a_document_removed_from_a_multi_document_manifest_is_reported() {
+    let repo = Repo::new();
+    let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n";
+    let both = format!("{NAMESPACE_YAML}---\n{deployment}");
+    repo.commit(&[("app.yaml", &both)], "App", ANN);
+    repo.write("app.yaml", deployment);
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "app.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let findings = found_with_paths(&json(&output));
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].1, "k8s-stateful-resource-renamed");
+    assert_eq!(findings[0].2, 1);
+    assert!(
+        findings[0].3.starts_with("`Namespace.payments` deleted"),
+        "{}",
+        findings[0].3
+    );
+}
+
+#[test]
+fn a_guard_removed_under_an_unchanged_line_is_judged_as_a_change() {
+    let repo = Repo::new();
+    repo.commit(&[("main.tf", MAIN_TF)], "Database", ANN);
+    // Only the lifecycle block goes; the finding sits on the resource's unchanged first line.
+    repo.write(
+        "main.tf",
+        &MAIN_TF.replace("\n  lifecycle {\n    prevent_destroy = true\n  }\n", ""),
+    );
+    for args in [
+        &["check", "--format", "json", "main.tf"][..],
+        &["check", "--format", "json", "--diff", "HEAD", "main.tf"],
+    ] {
+        let output = blast_radius(repo.path(), args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        let report = json(&output);
+        assert_eq!(found(&report), [pair("tf-protection-removed", 1)]);
+        assert_eq!(report["findings"][0]["policy"], "changed", "{args:?}");
+        assert_eq!(report["findings"][0]["severity"], "warning", "{args:?}");
+    }
+}
+
+#[test]
+fn a_resource_moved_into_a_local_module_gets_its_moved_block_from_check() {
+    let repo = Repo::new();
+    repo.commit(&[("main.tf", MAIN_TF)], "Database and logs", ANN);
+    // The bucket moves into a new local module; the database stays.
+    let (database, bucket) = MAIN_TF.split_at(MAIN_TF.find("resource \"aws_s3_bucket\"").unwrap());
+    repo.write("storage/main.tf", bucket);
+    repo.write(
+        "main.tf",
+        &format!("{database}module \"storage\" {{\n  source = \"./storage\"\n}}\n"),
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report = json(&output);
+    assert_eq!(found(&report), [pair("tf-moved-block-missing", 9)]);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["path"], "main.tf");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`aws_s3_bucket.logs` was renamed to `module.storage.aws_s3_bucket.logs`"),
+        "{finding}"
+    );
+    assert_eq!(
+        finding["fix"]["text"],
+        "\n\nmoved {\n  from = aws_s3_bucket.logs\n  to   = module.storage.aws_s3_bucket.logs\n}"
+    );
+
+    // A module from the registry cannot be read: reported, with no fix.
+    repo.write(
+        "main.tf",
+        &format!("{database}module \"storage\" {{\n  source = \"acme/storage/aws\"\n}}\n"),
+    );
+    let output = blast_radius(repo.path(), &["check", "--format", "json", "main.tf"]);
+    let report = json(&output);
+    assert_eq!(found(&report), [pair("tf-moved-block-missing", 9)]);
+    assert_eq!(report["findings"][0]["fix"], Value::Null);
+    assert!(
+        report["findings"][0]["message"].as_str().unwrap().contains(
+            "if it moved into the module, its address is now `module.storage.aws_s3_bucket.logs`"
+        ),
+        "{report}"
+    );
+}
+
 fn messages(params: &Value) -> Vec<String> {
     params["diagnostics"]
         .as_array()
@@ -290,4 +551,65 @@ async fn the_language_server_reports_diff_findings_as_the_user_types_and_fixes_a
         "{removed}"
     );
     client.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_language_server_reports_a_cdk_policy_switched_and_a_manifest_taken_out() {
+    let stack = "from aws_cdk import RemovalPolicy\nfrom aws_cdk import aws_s3 as s3\n\ns3.Bucket(self, \"Assets\", removal_policy=RemovalPolicy.RETAIN)\n";
+    let manifests = format!(
+        "{NAMESPACE_YAML}---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+    );
+    let repo = Repo::new();
+    repo.commit(
+        &[("stack.py", stack), ("app.yaml", &manifests)],
+        "Stack and manifests",
+        ANN,
+    );
+    let root = std::fs::canonicalize(repo.path()).unwrap();
+    let mut client = Client::in_process();
+    client.initialize(json!({}), json!({})).await;
+
+    let uri = format!("file://{}", root.join("stack.py").display());
+    client
+        .open(
+            &uri,
+            "python",
+            &stack.replace("RemovalPolicy.RETAIN", "RemovalPolicy.DESTROY"),
+        )
+        .await;
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && !messages(p).is_empty()
+        })
+        .await;
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(diagnostics[0]["data"]["rule"], "cdk-removal-policy-removed");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 3);
+
+    // The Namespace document is taken out of the multi-document file.
+    let uri = format!("file://{}", root.join("app.yaml").display());
+    let without_namespace = manifests.replace(&format!("{NAMESPACE_YAML}---\n"), "");
+    client.open(&uri, "yaml", &without_namespace).await;
+    let published = client
+        .wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri.as_str() && !messages(p).is_empty()
+        })
+        .await;
+    let diagnostics = published["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{published}");
+    assert_eq!(
+        diagnostics[0]["data"]["rule"],
+        "k8s-stateful-resource-renamed"
+    );
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 0);
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`Namespace.payments` deleted from the manifests"),
+        "{published}"
+    );
+    // Judged as part of the change, though the line it sits on was kept.
+    assert_eq!(diagnostics[0]["data"]["policy"], "changed");
 }

@@ -2,9 +2,9 @@
 //! version (HEAD in the editor, the file at `--diff <rev>` or HEAD in the CLI). Both versions
 //! come in as strings; the caller reads them.
 //!
-//! A diff rule's query (`kind = "removed"` or `"renamed"` in its metadata) runs on both texts.
-//! Each match is a fact identified by its rule and the normalised text of `@target` and
-//! `@match`:
+//! A diff rule's query (`kind = "removed"`, `"renamed"` or `"changed"` in its metadata) runs on
+//! both texts. Each match is a fact identified by its rule and the normalised text of `@target`
+//! and `@match`:
 //! - `removed`: a base fact with no equal fact in the current text was removed or changed. It is
 //!   reported at the line that replaced it, else at the first line of its `@scope` (the
 //!   enclosing block) when that line is unchanged, else where the removed lines were. Facts of
@@ -12,7 +12,11 @@
 //! - `renamed`: facts are addresses (`@target` is the type, `@match` the name). A base address
 //!   gone from the current text, while a new address of the same type appeared, is a rename,
 //!   unless a `moved` block (a pattern with `#set! role "moved"`, `@match` its `from`) names it.
-//!   The finding carries the `moved` block as an edit.
+//!   The finding carries the `moved` block as an edit. Blocks gone while a new `container`
+//!   (a module call) appeared are reported on it, with the `moved` block when the caller's
+//!   module texts show where they went; a rule with a `deleted` message reports plain
+//!   deletions (a manifest taken out).
+//! - `changed`: a target of both texts whose facts differ (`count` became `for_each`).
 //!
 //! The engine rule `review-stale` reports a `reviewed` directive kept while the line it covers
 //! changed, and drops the review's effect.
@@ -45,7 +49,31 @@ struct Fact {
     label: String,
     range: Range<usize>,
     scope: Option<Range<usize>>,
-    moved: bool,
+    /// The pattern's `#set! role` (`moved`, `container`, `exact`).
+    role: Option<String>,
+    /// The pattern's `#set! message` as written: a `container` pattern's message for a block
+    /// that moved into it.
+    message: Option<String>,
+    /// The normalised text of `@scope` without the `@match` text: what a renamed block kept.
+    body: String,
+}
+
+impl Fact {
+    fn has_role(&self, role: &str) -> bool {
+        self.role.as_deref() == Some(role)
+    }
+}
+
+/// The two texts compared, their line indexes and the line map between them.
+struct Sides<'a> {
+    base: &'a str,
+    base_lines: &'a LineIndex,
+    current: &'a str,
+    lines: &'a LineIndex,
+    /// current line → base line, for the lines the edit kept.
+    map: &'a [Option<usize>],
+    /// base line → current line, for the lines the edit kept.
+    inverse: HashMap<usize, usize>,
 }
 
 fn normalise(text: &str) -> String {
@@ -68,6 +96,49 @@ pub fn analyze_diff(
     language: Language,
     rules: &RuleSet,
     findings: &mut Vec<Finding>,
+) -> bool {
+    diff_with_modules(
+        (base, base_tree),
+        (current, current_tree),
+        language,
+        rules,
+        findings,
+        &|_| Vec::new(),
+    )
+}
+
+/// The texts of the files of a module, given the `source` of a module call as written (empty
+/// when the caller cannot or does not read it: a registry or git source, no file access).
+pub type ModuleTexts<'a> = &'a dyn Fn(&str) -> Vec<String>;
+
+/// `analyze_diff` for a caller that can read modules: a block gone while a new module call
+/// appeared, found inside that module (same address, or the one block of its type there), gets
+/// its `moved` block as a quick fix.
+pub fn analyze_diff_with_modules(
+    base: &str,
+    current: &str,
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    modules: ModuleTexts<'_>,
+) -> bool {
+    diff_with_modules(
+        (base, None),
+        (current, None),
+        language,
+        rules,
+        findings,
+        modules,
+    )
+}
+
+fn diff_with_modules(
+    (base, base_tree): (&str, Option<&Tree>),
+    (current, current_tree): (&str, Option<&Tree>),
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    modules: ModuleTexts<'_>,
 ) -> bool {
     let any_reviewed = findings
         .iter()
@@ -107,22 +178,32 @@ pub fn analyze_diff(
             let (current_facts, t2, comments) =
                 facts(current, current_tree.root_node(), language, rules, deadline);
             truncated = t1 || t2;
-            let mut diff = removed(
-                &base_facts,
-                &current_facts,
-                (base, &base_lines),
-                (current, &lines),
-                &map,
-                rules,
-            );
+            let mut inverse = HashMap::new();
+            for (new, old) in map.iter().enumerate() {
+                if let Some(old) = old {
+                    inverse.insert(*old, new);
+                }
+            }
+            let sides = Sides {
+                base,
+                base_lines: &base_lines,
+                current,
+                lines: &lines,
+                map: &map,
+                inverse,
+            };
+            let mut diff = removed(&base_facts, &current_facts, &sides, rules);
+            let inside =
+                |source: &str| module_addresses(&modules(source), language, rules, deadline);
             diff.extend(renamed(
                 &base_facts,
                 &current_facts,
-                current,
-                &lines,
+                &sides,
                 rules,
                 language,
+                &inside,
             ));
+            diff.extend(changed(&base_facts, &current_facts, &sides, rules));
             // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
             // directive rules' own reports come from the main analysis.
             let mut diff = super::apply_directives(current, rules, diff, &comments);
@@ -271,23 +352,74 @@ fn facts(
             Some(message) => render_message(message, &target),
             None => format!("`{}`", shown_target(&match_text)),
         };
+        let scope = compiled
+            .scope_capture
+            .and_then(capture_node)
+            .map(|n| n.byte_range());
+        let range = matched.byte_range();
         facts.push(Fact {
             rule: pattern.rule,
             target: normalise(&target),
             text: normalise(&match_text),
             label,
-            range: matched.byte_range(),
-            scope: compiled
-                .scope_capture
-                .and_then(capture_node)
-                .map(|n| n.byte_range()),
-            moved: pattern.role.as_deref() == Some("moved"),
+            range,
+            scope,
+            role: pattern.role.clone(),
+            message: pattern.message.clone(),
+            body: String::new(),
         });
     }
     let truncated = cursor.did_exceed_match_limit() || over_budget.get();
     comments.sort_by_key(|c| c.start);
     comments.dedup();
+    for fact in &mut facts {
+        if let Some(scope) = &fact.scope {
+            fact.body = body(text, scope, &fact.range, &comments);
+        }
+    }
     (facts, truncated, comments)
+}
+
+/// Whether `word` occurs in `text` with no identifier character on either side.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    // `::` joins a name into a longer one (`AWS::QLDB::Ledger` is not the logical id `Ledger`).
+    let is_ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':');
+    text.match_indices(word).any(|(at, _)| {
+        !is_ident(text[..at].chars().next_back())
+            && !is_ident(text[at + word.len()..].chars().next())
+    })
+}
+
+/// The normalised text of `scope` without `name` and without comments: what a renamed block
+/// kept (annotations and notes added to it do not make it another block).
+fn body(
+    text: &str,
+    scope: &Range<usize>,
+    name: &Range<usize>,
+    comments: &[Range<usize>],
+) -> String {
+    let mut skip: Vec<&Range<usize>> = comments
+        .iter()
+        .filter(|c| scope.start <= c.start && c.end <= scope.end)
+        .collect();
+    if scope.start <= name.start && name.end <= scope.end {
+        skip.push(name);
+    }
+    skip.sort_by_key(|r| r.start);
+    let mut kept = String::new();
+    let mut at = scope.start;
+    for range in skip {
+        if range.start >= at {
+            kept.push_str(text.get(at..range.start).unwrap_or(""));
+            kept.push(' ');
+            at = range.end;
+        }
+    }
+    kept.push_str(text.get(at..scope.end).unwrap_or(""));
+    normalise(&kept)
 }
 
 /// The range of a current line without its indentation and line break.
@@ -304,19 +436,17 @@ fn line_range(text: &str, lines: &LineIndex, line: usize) -> Range<usize> {
 fn removed(
     base_facts: &[Fact],
     current_facts: &[Fact],
-    (base, base_lines): (&str, &LineIndex),
-    (current, lines): (&str, &LineIndex),
-    map: &[Option<usize>],
+    sides: &Sides<'_>,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    let Sides {
+        base_lines,
+        current,
+        lines,
+        inverse,
+        ..
+    } = sides;
     let is_removed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Removed;
-    // base line → current line, for the base lines the current text keeps.
-    let mut inverse: HashMap<usize, usize> = HashMap::new();
-    for (new, old) in map.iter().enumerate() {
-        if let Some(old) = old {
-            inverse.insert(*old, new);
-        }
-    }
     let key = |f: &Fact| (f.rule, f.target.clone(), f.text.clone());
     // Current facts by key and line, so a fact on a kept line pairs with itself first: with
     // equal keys in several places (`contents: read` in three jobs), counting alone would
@@ -353,43 +483,64 @@ fn removed(
         }
     }
     // A guard that followed its resource through a rename is not removed: what is left on both
-    // sides is paired by rule, text and the target's type (all but its last dotted part). The
-    // rename itself is `tf-moved-block-missing`'s business.
+    // sides is paired by rule and text when the targets have the same type (all but the last
+    // dotted part: `aws_db_instance.main` and `aws_db_instance.primary`), or when no current
+    // fact names the old target and no base fact the new one (a CloudFormation logical id
+    // renamed), a name being any fact's target, text or address, or a word of the text. The rename itself is the renamed rules' business.
     let type_of = |target: &str| {
         target
             .rsplit_once('.')
             .map_or(target, |(t, _)| t)
             .to_string()
     };
-    let mut unpaired: HashMap<(usize, String, &str), usize> = HashMap::new();
-    for ((rule, target, text), count) in &remaining {
-        if *count > 0 {
-            *unpaired
-                .entry((*rule, type_of(target), text.as_str()))
-                .or_default() += count;
-        }
-    }
-    gone.retain(|fact| {
-        match unpaired.get_mut(&(fact.rule, type_of(&fact.target), fact.text.as_str())) {
-            Some(count) if *count > 0 => {
-                *count -= 1;
-                false
+    // Only what is left unpaired needs the names of both sides.
+    if !gone.is_empty() {
+        let names = |facts: &[Fact]| -> HashSet<String> {
+            facts
+                .iter()
+                .flat_map(|f| {
+                    [
+                        unquote(&f.target).to_string(),
+                        unquote(&f.text).to_string(),
+                        address(f),
+                    ]
+                })
+                .collect()
+        };
+        let base_names = names(base_facts);
+        let current_names = names(current_facts);
+        let mut left: Vec<((usize, String, String), usize)> = remaining
+            .into_iter()
+            .filter(|(_, count)| *count > 0)
+            .collect();
+        left.sort();
+        let named = |names: &HashSet<String>, text: &str, target: &str| {
+            let target = unquote(target);
+            names.contains(target) || contains_word(text, target)
+        };
+        gone.retain(|fact| {
+            let target_gone = !named(&current_names, current, &fact.target);
+            let pair = left.iter_mut().find(|((rule, target, text), count)| {
+                *count > 0
+                    && *rule == fact.rule
+                    && *text == fact.text
+                    && (type_of(target) == type_of(&fact.target)
+                        || target_gone && !named(&base_names, sides.base, target))
+            });
+            match pair {
+                Some((_, count)) => {
+                    *count -= 1;
+                    false
+                }
+                None => true,
             }
-            _ => true,
-        }
-    });
+        });
+    }
     // (rule, anchor line) → (target, labels)
     let mut merged: Vec<((usize, usize), String, Vec<String>)> = Vec::new();
     for fact in gone {
         let base_line = base_lines.line_of(fact.range.start);
-        let anchor = anchor_line(
-            base_line,
-            fact,
-            (base, base_lines),
-            (current, lines),
-            &inverse,
-            map,
-        );
+        let anchor = anchor_line(base_line, fact, sides);
         let key = (fact.rule, anchor);
         match merged.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, labels)) => {
@@ -423,14 +574,15 @@ fn removed(
 
 /// Where a removed base fact is reported in the current text: the line that replaced it, else
 /// the unchanged first line of its scope, else where its lines were.
-fn anchor_line(
-    base_line: usize,
-    fact: &Fact,
-    (base, base_lines): (&str, &LineIndex),
-    (current, lines): (&str, &LineIndex),
-    inverse: &HashMap<usize, usize>,
-    map: &[Option<usize>],
-) -> usize {
+fn anchor_line(base_line: usize, fact: &Fact, sides: &Sides<'_>) -> usize {
+    let Sides {
+        base,
+        base_lines,
+        current,
+        lines,
+        map,
+        inverse,
+    } = sides;
     let current_len = lines.len();
     let text_of = |text: &'_ str, index: &LineIndex, line: usize| -> String {
         text.get(index.line_start(line)..index.line_end(line))
@@ -487,23 +639,23 @@ fn anchor_line(
         .min(current_len.saturating_sub(1))
 }
 
-/// Addresses of `renamed` rules that changed with no `moved` block.
+/// Addresses of `renamed` rules that changed with no `moved` block: renamed, moved into a new
+/// `container` block (a Terraform module), or, for rules with a `deleted` message, deleted.
 fn renamed(
     base_facts: &[Fact],
     current_facts: &[Fact],
-    current: &str,
-    lines: &LineIndex,
+    sides: &Sides<'_>,
     rules: &RuleSet,
     language: Language,
+    inside: &dyn Fn(&str) -> Vec<Fact>,
 ) -> Vec<Finding> {
+    let Sides { current, lines, .. } = sides;
     // Only a rule that knows `moved` blocks (a `#set! role "moved"` pattern) offers one.
     let knows_moved = |rule: usize| {
         rules.compiled_diff(language).patterns.iter().any(|p| {
             matches!(p, PatternRole::Rule(p) if p.rule == rule && p.role.as_deref() == Some("moved"))
         })
     };
-    let address = |f: &Fact| format!("{}.{}", unquote(&f.target), unquote(&f.text));
-    let type_of = |f: &Fact| unquote(&f.target).to_string();
     let is_renamed_rule = |f: &&Fact| rules.rule(f.rule).kind == RuleKind::Renamed;
     let mut findings = Vec::new();
     let rule_ids: Vec<usize> = {
@@ -517,11 +669,14 @@ fn renamed(
         ids.dedup();
         ids
     };
+    // The line of the new name (a Terraform block's first line, a manifest's `name:`).
+    let block_line = |fact: &Fact| lines.line_of(fact.range.start);
     for rule_index in rule_ids {
-        let of_rule = |facts: &[Fact], moved: bool| -> Vec<Fact> {
+        let of_rule = |facts: &'_ [Fact], moved: bool| -> Vec<Fact> {
             facts
                 .iter()
-                .filter(|f| f.rule == rule_index && f.moved == moved)
+                .filter(|f| f.rule == rule_index && f.has_role("moved") == moved)
+                .filter(|f| !f.has_role("source"))
                 .cloned()
                 .collect()
         };
@@ -541,26 +696,42 @@ fn renamed(
             })
             .collect();
         let rule = rules.rule(rule_index);
+        let mut unpaired: Vec<&Fact> = Vec::new();
         for fact in now.iter().filter(|f| !base_addresses.contains(&address(f))) {
-            let Some(i) = gone.iter().position(|g| type_of(g) == type_of(fact)) else {
+            // A block that kept its body pairs first: with two buckets gone and two new, each
+            // new one is the rename of the one it matches.
+            let same_type = |g: &&Fact| type_of(g) == type_of(fact);
+            let same_body = gone
+                .iter()
+                .position(|g| same_type(g) && g.body == fact.body);
+            let found = if fact.has_role("exact") {
+                same_body
+            } else {
+                same_body.or_else(|| gone.iter().position(same_type))
+            };
+            let Some(i) = found else {
+                unpaired.push(fact);
                 continue;
             };
-            let old = address(gone.remove(i));
+            let old_fact = gone.remove(i);
+            let old = address(old_fact);
             let new = address(fact);
-            let line = lines.line_of(fact.scope.as_ref().unwrap_or(&fact.range).start);
             let insert_at = fact.scope.as_ref().map_or_else(
                 || lines.line_end(lines.line_of(fact.range.start)),
                 |s| s.end,
             );
             findings.push(Finding {
                 rule: rule.id.clone(),
-                range: line_range(current, lines, line),
+                range: line_range(current, lines, block_line(fact)),
                 target: Some(fact.range.clone()),
                 severity: rule.severity,
                 message: rule
                     .message
                     .replace("{target}", &new)
-                    .replace("{removed}", &old),
+                    .replace("{removed}", &old)
+                    .replace("{old_name}", unquote(&old_fact.text))
+                    .replace("{name}", unquote(&fact.text))
+                    .replace("{type}", &type_of(fact)),
                 review: Review::None,
                 directive: None,
                 provenance: None,
@@ -573,6 +744,231 @@ fn renamed(
                 }),
             });
         }
+        // Blocks gone while a new container (a module call) appeared: they may have moved into
+        // it. Their address inside it cannot be known from this file, so there is no quick fix.
+        if let Some(container) = unpaired.iter().find(|f| f.has_role("container")) {
+            let template = container.message.as_deref().unwrap_or(&rule.message);
+            let into = address(container);
+            // What the module holds, when the caller can read it (a `source` pattern names
+            // the module's source).
+            let held: Vec<Fact> = current_facts
+                .iter()
+                .find(|s| {
+                    s.rule == rule_index
+                        && s.has_role("source")
+                        && unquote(&s.target) == unquote(&container.text)
+                })
+                .map(|source| inside(unquote(&source.text)))
+                .unwrap_or_default();
+            let held: Vec<&Fact> = held
+                .iter()
+                .filter(|f| f.rule == rule_index && f.role.is_none())
+                .collect();
+            let insert_at = container
+                .scope
+                .as_ref()
+                .map_or(container.range.end, |s| s.end);
+            gone.retain(|g| {
+                if g.has_role("container") {
+                    return true;
+                }
+                let old = address(g);
+                let of_type: Vec<&&Fact> =
+                    held.iter().filter(|h| type_of(h) == type_of(g)).collect();
+                let found = of_type
+                    .iter()
+                    .find(|h| address(h) == old)
+                    .or(if of_type.len() == 1 {
+                        of_type.first()
+                    } else {
+                        None
+                    });
+                let (message, edit) = match found {
+                    Some(inner) => {
+                        let new = format!("{into}.{}", address(inner));
+                        let message = rule
+                            .message
+                            .replace("{target}", &new)
+                            .replace("{removed}", &old)
+                            .replace("{old_name}", unquote(&g.text))
+                            .replace("{name}", unquote(&inner.text))
+                            .replace("{type}", &type_of(inner));
+                        let edit = Arc::new(Edit {
+                            title: format!("Add a `moved` block from {old} to {new}"),
+                            range: insert_at..insert_at,
+                            text: format!("\n\nmoved {{\n  from = {old}\n  to   = {new}\n}}"),
+                        });
+                        (message, Some(edit))
+                    }
+                    None => (
+                        template
+                            .replace("{target}", &into)
+                            .replace("{removed}", &old),
+                        None,
+                    ),
+                };
+                findings.push(Finding {
+                    rule: rule.id.clone(),
+                    range: line_range(current, lines, block_line(container)),
+                    target: Some(container.range.clone()),
+                    severity: rule.severity,
+                    message,
+                    review: Review::None,
+                    directive: None,
+                    provenance: None,
+                    edit,
+                });
+                false
+            });
+        }
+        // Deleted with nothing in their place, for rules where that is as bad as a rename.
+        if let Some(message) = &rule.deleted {
+            // Reported where the deleted block began: the line after the last kept line above
+            // it (the line that now stands there).
+            for fact in gone {
+                let start = fact.scope.as_ref().unwrap_or(&fact.range).start;
+                let base_line = sides.base_lines.line_of(start);
+                let line = (0..base_line)
+                    .rev()
+                    .find_map(|l| sides.inverse.get(&l).map(|n| n + 1))
+                    .unwrap_or(0)
+                    .min(lines.len().saturating_sub(1));
+                findings.push(Finding {
+                    rule: rule.id.clone(),
+                    range: line_range(current, lines, line),
+                    target: None,
+                    severity: rule.severity,
+                    message: message.replace("{removed}", &address(fact)),
+                    review: Review::None,
+                    directive: None,
+                    provenance: None,
+                    edit: None,
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// The facts of the diff rules in the files of a module.
+fn module_addresses(
+    texts: &[String],
+    language: Language,
+    rules: &RuleSet,
+    deadline: Instant,
+) -> Vec<Fact> {
+    texts
+        .iter()
+        .filter_map(|text| {
+            let tree = parse(language, text, None)?;
+            Some(facts(text, tree.root_node(), language, rules, deadline).0)
+        })
+        .flatten()
+        .collect()
+}
+
+/// The address of a `renamed` fact: its type and name.
+fn address(fact: &Fact) -> String {
+    format!("{}.{}", unquote(&fact.target), unquote(&fact.text))
+}
+
+fn type_of(fact: &Fact) -> String {
+    unquote(&fact.target).to_string()
+}
+
+/// `changed` rules: a `@target` of both texts whose `@match` changed (`count` became
+/// `for_each`), unless a `moved` block names it or one of its instances (`{target}[...]`). A
+/// `present` pattern says a target exists with none of the other patterns' facts; a change from
+/// or to that state is reported only when the other side has a `keyed` fact (no `count` to
+/// `count` is a move Terraform makes itself, no `count` to `for_each` is not).
+fn changed(
+    base_facts: &[Fact],
+    current_facts: &[Fact],
+    sides: &Sides<'_>,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let Sides { current, lines, .. } = sides;
+    // A target's state on one side: its `present` fact, if any, and its other facts; `None`
+    // when the target is not there at all.
+    type State<'f> = (Option<&'f Fact>, Vec<&'f Fact>);
+    fn state<'f>(facts: &'f [Fact], rule: usize, target: &str) -> Option<State<'f>> {
+        let of_target = |f: &&Fact| f.rule == rule && f.target == target && !f.has_role("moved");
+        let present = facts
+            .iter()
+            .filter(of_target)
+            .find(|f| f.has_role("present"));
+        let mut kinds: Vec<&Fact> = facts
+            .iter()
+            .filter(of_target)
+            .filter(|f| !f.has_role("present"))
+            .collect();
+        kinds.sort_by(|a, b| a.text.cmp(&b.text));
+        kinds.dedup_by(|a, b| a.text == b.text);
+        (present.is_some() || !kinds.is_empty()).then_some((present, kinds))
+    }
+    let texts = |kinds: &[&Fact]| kinds.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+    let label = |(present, kinds): &State<'_>| {
+        if kinds.is_empty() {
+            present.map(|p| p.label.clone()).unwrap_or_default()
+        } else {
+            kinds
+                .iter()
+                .map(|f| f.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut findings = Vec::new();
+    for fact in current_facts
+        .iter()
+        .filter(|f| rules.rule(f.rule).kind == RuleKind::Changed && !f.has_role("moved"))
+    {
+        if !seen.insert((fact.rule, fact.target.as_str())) {
+            continue;
+        }
+        let (Some(before), Some(now)) = (
+            state(base_facts, fact.rule, &fact.target),
+            state(current_facts, fact.rule, &fact.target),
+        ) else {
+            continue;
+        };
+        if texts(&before.1) == texts(&now.1) {
+            continue;
+        }
+        let keyed = |kinds: &[&Fact]| kinds.iter().any(|f| f.has_role("keyed"));
+        if (before.1.is_empty() && !keyed(&now.1)) || (now.1.is_empty() && !keyed(&before.1)) {
+            continue;
+        }
+        let target = fact.target.replace(' ', "");
+        let instance = format!("{target}[");
+        let moved = current_facts.iter().any(|m| {
+            let from = m.text.replace(' ', "");
+            m.rule == fact.rule
+                && m.has_role("moved")
+                && (from == target || from.starts_with(&instance))
+        });
+        if moved {
+            continue;
+        }
+        let rule = rules.rule(fact.rule);
+        let at = now.1.first().copied().or(now.0).unwrap_or(fact);
+        let line = lines.line_of(at.scope.as_ref().unwrap_or(&at.range).start);
+        findings.push(Finding {
+            rule: rule.id.clone(),
+            range: line_range(current, lines, line),
+            target: Some(at.range.clone()),
+            severity: rule.severity,
+            message: rule
+                .message
+                .replace("{target}", &fact.target)
+                .replace("{removed}", &label(&before))
+                .replace("{current}", &label(&now)),
+            review: Review::None,
+            directive: None,
+            provenance: None,
+            edit: None,
+        });
     }
     findings
 }
@@ -622,6 +1018,95 @@ mod tests {
         assert!(
             findings.iter().any(|f| f.rule == "tf-protection-removed"),
             "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn a_resource_moved_into_a_new_module_is_reported_without_a_fix() {
+        let base = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+        let current = "module \"storage\" {\n  source = \"./storage\"\n}\n";
+        let findings = run(base, current);
+        let moved: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == "tf-moved-block-missing")
+            .collect();
+        assert_eq!(moved.len(), 1, "{findings:?}");
+        assert_eq!(moved[0].range, 0..18);
+        assert!(
+            moved[0]
+                .message
+                .contains("its address is now `module.storage.aws_s3_bucket.logs`"),
+            "{}",
+            moved[0].message
+        );
+        // The name inside the module cannot be read from this file: no `moved` block to offer.
+        assert!(moved[0].edit.is_none());
+    }
+
+    #[test]
+    fn a_count_to_for_each_switch_names_both_and_the_way_out() {
+        let base = "resource \"aws_instance\" \"web\" {\n  count = 2\n}\n";
+        let current = "resource \"aws_instance\" \"web\" {\n  for_each = toset([\"a\"])\n}\n";
+        let findings = run(base, current);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let message = &findings[0].message;
+        assert!(
+            message.starts_with("`aws_instance.web` switched from `count` to `for_each`"),
+            "{message}"
+        );
+        assert!(message.contains("terraform state mv"), "{message}");
+        assert!(findings[0].edit.is_none());
+    }
+
+    #[test]
+    fn a_resource_found_in_the_new_module_gets_its_moved_block() {
+        let base = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n";
+        let current = "module \"storage\" {\n  source = \"./storage\"\n}\n";
+        let module = "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"logs\"\n}\n".to_string();
+        let rules = RuleSet::builtin();
+        let run_with = |texts: Vec<String>| {
+            let mut findings = Vec::new();
+            analyze_diff_with_modules(
+                base,
+                current,
+                Language::Hcl,
+                &rules,
+                &mut findings,
+                &|source| {
+                    assert_eq!(source, "./storage");
+                    texts.clone()
+                },
+            );
+            findings
+        };
+        // The one bucket of the module is the moved one, under its new name.
+        let findings = run_with(vec![module.clone()]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let edit = findings[0].edit.as_ref().expect("a moved block");
+        assert_eq!(
+            edit.text,
+            "\n\nmoved {\n  from = aws_s3_bucket.logs\n  to   = module.storage.aws_s3_bucket.this\n}"
+        );
+        assert_eq!(edit.range, current.len() - 1..current.len() - 1);
+        assert!(
+            findings[0].message.starts_with(
+                "`aws_s3_bucket.logs` was renamed to `module.storage.aws_s3_bucket.this`"
+            ),
+            "{}",
+            findings[0].message
+        );
+        // Two buckets, neither named `logs`: which one it became cannot be known.
+        let two = format!("{module}resource \"aws_s3_bucket\" \"other\" {{}}\n");
+        let findings = run_with(vec![two]);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].edit.is_none());
+        // Two buckets, one of them `logs`: that one.
+        let named = format!("{module}resource \"aws_s3_bucket\" \"logs\" {{}}\n");
+        let findings = run_with(vec![named]);
+        let edit = findings[0].edit.as_ref().expect("a moved block");
+        assert!(
+            edit.text
+                .contains("to   = module.storage.aws_s3_bucket.logs")
         );
     }
 }

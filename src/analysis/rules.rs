@@ -141,6 +141,9 @@ struct RuleRecord {
     fix: Option<FixRecord>,
     #[serde(default)]
     kind: RuleKind,
+    /// `renamed` rules: the message for an address gone with no new one of its type (a
+    /// deleted manifest); without it, such a deletion is not reported.
+    deleted: Option<String>,
 }
 
 /// What a rule's query is run on.
@@ -158,6 +161,10 @@ pub enum RuleKind {
     /// of the base that is gone from the current text while a new one of the same type
     /// appeared, with no `moved` block (`#set! role "moved"`) naming the old one.
     Renamed,
+    /// The base and the current text (a diff rule): a `@target` present in both whose `@match`
+    /// text changed (`count` became `for_each`), with no `moved` block naming one of its
+    /// instances (`{target}[...]`).
+    Changed,
     /// No query: findings come from a Terraform plan exported as JSON, matched against the
     /// `resource` blocks of the module by the caller that read the plan.
     Plan,
@@ -225,6 +232,8 @@ pub struct Rule {
     pub enabled: bool,
     pub fix: Option<Fix>,
     pub kind: RuleKind,
+    /// `renamed` rules: the message for an address deleted with no new one of its type.
+    pub deleted: Option<String>,
 }
 
 impl Rule {
@@ -420,6 +429,7 @@ impl RuleSet {
                 enabled: !options.disabled.contains(id),
                 fix,
                 kind: record.kind,
+                deleted: record.deleted,
             });
         }
 

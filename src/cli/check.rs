@@ -32,6 +32,9 @@ pub struct FileReport {
     pub policy: Policy,
     /// Whether the configuration allows reading provenance.
     pub provenance: bool,
+    /// The file exists at the base revision (`--diff`, else HEAD) and no longer on disk: `text`
+    /// is empty and the findings are what the deletion removed.
+    pub deleted: bool,
 }
 
 impl FileReport {
@@ -139,6 +142,8 @@ struct Candidate {
     context: Arc<Context>,
     /// For a `.tf` file, the Terraform plans of its module, when it has any.
     plan: Option<Arc<ModulePlan>>,
+    /// For a file deleted since the base revision, its text there.
+    deleted: Option<String>,
 }
 
 /// Resolves the configuration of each directory: `--config`, else the nearest
@@ -252,6 +257,7 @@ pub fn run(
                 explicit: true,
                 context,
                 plan: None,
+                deleted: None,
             });
             continue;
         }
@@ -285,8 +291,46 @@ pub fn run(
                 explicit: false,
                 context,
                 plan: None,
+                deleted: None,
             });
         }
+    }
+    // Files of the base deleted since: the diff rules report what went with them. The base is
+    // the `--diff` revision, else HEAD where git may be read (not with `--no-provenance` or
+    // `provenance = false`), and a repository without a HEAD simply has no deleted files.
+    let mut deleted = Vec::new();
+    for dir in paths.iter().filter(|p| p.is_dir()) {
+        let dirs = std::slice::from_ref(dir);
+        match &history.diff {
+            Some(rev) => deleted.extend(super::history::deleted_files(dirs, rev)?),
+            None if history.provenance => {
+                let context = contexts.for_file(&dir.join(config::FILE_NAME))?;
+                if context.settings.config.provenance {
+                    deleted.extend(super::history::deleted_files(dirs, "HEAD").unwrap_or_default());
+                }
+            }
+            None => {}
+        }
+    }
+    let mut listed = std::collections::HashSet::new();
+    for deleted in deleted {
+        let absolute = std::path::absolute(&deleted.path).unwrap_or_else(|_| deleted.path.clone());
+        if !listed.insert(absolute) {
+            continue;
+        }
+        let context = contexts.for_file(&deleted.path)?;
+        if is_excluded(&context, &deleted.path)
+            || history.diff.is_none() && !context.settings.config.provenance
+        {
+            continue;
+        }
+        candidates.push(Candidate {
+            path: deleted.path,
+            explicit: false,
+            context,
+            plan: None,
+            deleted: Some(deleted.base),
+        });
     }
     let mut problems = std::mem::take(&mut contexts.problems);
     attach_plans(&mut candidates, &mut problems);
@@ -322,7 +366,7 @@ pub fn run(
 fn attach_plans(candidates: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
     let mut by_dir: HashMap<PathBuf, Option<Arc<ModulePlan>>> = HashMap::new();
     for candidate in candidates.iter_mut() {
-        if !plan_files::is_terraform_file(&candidate.path) {
+        if !plan_files::is_terraform_file(&candidate.path) || candidate.deleted.is_some() {
             continue;
         }
         let absolute =
@@ -411,6 +455,9 @@ fn analyse_all(candidates: &[Candidate]) -> Vec<Outcome> {
 }
 
 fn check_file(candidate: &Candidate) -> Outcome {
+    if let Some(base) = &candidate.deleted {
+        return check_deleted(candidate, base);
+    }
     let path = &candidate.path;
     let shown = display_path(path);
     let skipped = |message: String, is_error: bool| {
@@ -533,8 +580,42 @@ fn check_file(candidate: &Candidate) -> Outcome {
         fail_on: config.fail_on,
         policy: config.policy,
         provenance: config.provenance,
+        deleted: false,
     });
     Outcome::Checked { report, warning }
+}
+
+/// A file deleted since the base revision: kept, with an empty text, when its language has
+/// diff rules (they compare it with `base` later); binary, oversized and unknown files are
+/// passed over as a walk would.
+fn check_deleted(candidate: &Candidate, base: &str) -> Outcome {
+    let path = &candidate.path;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let config = &candidate.context.settings.config;
+    let rules = &candidate.context.settings.rules;
+    let binary = base.as_bytes()[..base.len().min(8192)].contains(&0);
+    let language = Language::detect(name, base);
+    let Some(language) = language.filter(|_| !binary && base.len() as u64 <= config.max_file_size)
+    else {
+        return Outcome::NotSource;
+    };
+    let report = rules.has_diff_queries(language).then(|| FileReport {
+        language,
+        path: display_path(path),
+        file: path.clone(),
+        lines: LineIndex::new(""),
+        text: String::new(),
+        findings: Vec::new(),
+        rules: rules.clone(),
+        fail_on: config.fail_on,
+        policy: config.policy,
+        provenance: config.provenance,
+        deleted: true,
+    });
+    Outcome::Checked {
+        report,
+        warning: None,
+    }
 }
 
 fn human_size(bytes: u64) -> String {

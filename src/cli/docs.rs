@@ -143,7 +143,17 @@ pub fn reference_page(rules: &[Rule], examples: &Examples) -> String {
             rule.message
                 .replace("{target}", "…")
                 .replace("{removed}", "…")
+                .replace("{current}", "…")
+                .replace("{old_name}", "…")
+                .replace("{name}", "…")
+                .replace("{type}", "…")
         ));
+        if let Some(deleted) = &rule.deleted {
+            page.push_str(&format!(
+                "What it reports for a deletion: {}\n\n",
+                deleted.replace("{removed}", "…")
+            ));
+        }
         if rule.kind == crate::analysis::rules::RuleKind::Plan {
             page.push_str(
                 "A plan rule: it reads a Terraform plan exported with `terraform show -json` \

@@ -46,17 +46,105 @@ impl Repos {
     }
 }
 
+/// A file of the base revision (`--diff`, else HEAD), below one of the checked directories, that
+/// is gone from the working tree.
+pub struct DeletedFile {
+    /// The path as a walk of the directory would have shown it.
+    pub path: PathBuf,
+    /// Its text at the revision.
+    pub base: String,
+}
+
+/// The files of `rev` below `dirs` that no longer exist, except those `.gitignore` (or
+/// `.git/info/exclude`) now ignores. Directories outside a repository have none. `Err` is a
+/// revision that does not resolve.
+pub fn deleted_files(dirs: &[PathBuf], rev: &str) -> Result<Vec<DeletedFile>, String> {
+    let mut found = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut ignores = Ignores::default();
+    for dir in dirs {
+        let Some(repo) = Repo::discover(dir) else {
+            continue;
+        };
+        let Some(prefix) = repo.relative(dir) else {
+            continue;
+        };
+        for relative in repo.files_at(rev, &prefix)? {
+            let absolute = repo.workdir().join(&relative);
+            if std::fs::symlink_metadata(&absolute).is_ok() || !seen.insert(absolute.clone()) {
+                continue;
+            }
+            if ignores.is_ignored(repo.workdir(), repo.git_dir(), &relative) {
+                continue;
+            }
+            let below = relative
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(&relative)
+                .trim_start_matches('/');
+            let path = below.split('/').fold(dir.clone(), |p, part| p.join(part));
+            if let Some(base) = repo.text_at(rev, &relative)? {
+                found.push(DeletedFile { path, base });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// `.gitignore` matchers per directory of a working tree, built on first use.
+#[derive(Default)]
+struct Ignores {
+    by_dir: HashMap<PathBuf, ignore::gitignore::Gitignore>,
+}
+
+impl Ignores {
+    /// Whether the repository-relative `path` is ignored by the `.gitignore` files of its
+    /// directory and those above it, or by `.git/info/exclude`.
+    fn is_ignored(&mut self, workdir: &Path, git_dir: &Path, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').collect();
+        let mut dir = workdir.to_path_buf();
+        let mut dirs = vec![dir.clone()];
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            dir = dir.join(part);
+            dirs.push(dir.clone());
+        }
+        let absolute = workdir.join(path);
+        // The deepest `.gitignore` decides, as git does; a whitelist (`!pattern`) there wins.
+        for (depth, dir) in dirs.iter().enumerate().rev() {
+            let matcher = self.by_dir.entry(dir.clone()).or_insert_with(|| {
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+                builder.add(dir.join(".gitignore"));
+                if depth == 0 {
+                    builder.add(git_dir.join("info").join("exclude"));
+                }
+                builder
+                    .build()
+                    .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty())
+            });
+            let matched = matcher.matched_path_or_any_parents(&absolute, false);
+            if matched.is_ignore() {
+                return true;
+            }
+            if matched.is_whitelist() {
+                return false;
+            }
+        }
+        false
+    }
+}
+
 /// Fills in each finding's provenance and policy severity, and applies `--diff` and
 /// `--four-eyes`. `Err` is a usage error (exit 2): `--diff` outside a repository or with a
 /// revision that does not resolve.
 pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), String> {
     let mut repos = Repos::default();
     for file in files.iter_mut() {
-        let read_provenance = options.provenance && file.provenance;
+        let may_read_git = options.provenance && file.provenance;
+        // A deleted file has no lines to blame.
+        let read_provenance = may_read_git && !file.deleted;
         // Without `--diff`, the base is HEAD, which is read only where provenance may be (so
         // `--no-provenance` and `provenance = false` keep `check` from reading git at all).
         let wants_diff_rules =
-            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || read_provenance);
+            file.rules.has_diff_rules(file.language) && (options.diff.is_some() || may_read_git);
         let needs_git =
             read_provenance || options.diff.is_some() || options.four_eyes || wants_diff_rules;
         let repo = if needs_git {
@@ -78,23 +166,30 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
         // file with it (a file new since the base has nothing to compare with).
         let relative = repo.relative(&file.file);
         let old = match (&options.diff, &relative) {
-            (Some(rev), Some(relative)) => repo.text_at(rev, relative)?,
+            (Some(rev), Some(relative)) => repo.text_at_or_same(rev, relative, &file.text)?,
             (Some(_), None) => return Err(format!("{}: not inside the repository", file.path)),
-            (None, Some(relative)) if wants_diff_rules => {
-                repo.text_at("HEAD", relative).ok().flatten()
-            }
+            (None, Some(relative)) if wants_diff_rules => repo
+                .text_at_or_same("HEAD", relative, &file.text)
+                .ok()
+                .flatten(),
             (None, _) => None,
         };
         if let (Some(old), true) = (&old, wants_diff_rules) {
-            analysis::diff::analyze_diff(
+            let dir = file.file.parent().unwrap_or(Path::new("."));
+            analysis::diff::analyze_diff_with_modules(
                 old,
-                None,
                 &file.text,
-                None,
                 file.language,
                 &file.rules,
                 &mut file.findings,
+                &|source| local_module_texts(dir, source),
             );
+        }
+        if file.deleted {
+            let rev = options.diff.as_deref().unwrap_or("HEAD");
+            for finding in &mut file.findings {
+                finding.message = format!("file deleted since {rev}: {}", finding.message);
+            }
         }
         let mut facts = if read_provenance || options.four_eyes {
             let lines = lines_of_interest(file);
@@ -104,7 +199,11 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
             FileFacts::unknown()
         };
         if let Some(rev) = &options.diff {
-            let changed = changed_lines(old.as_deref(), &file.text);
+            let mut changed = changed_lines(old.as_deref(), &file.text);
+            if file.deleted {
+                // The whole file changed; its findings sit on the one (empty) line.
+                changed = vec![true];
+            }
             if facts.lines.len() < changed.len() {
                 facts.lines.resize(changed.len(), Default::default());
             }
@@ -126,6 +225,27 @@ pub fn apply(files: &mut [FileReport], options: &HistoryOptions) -> Result<(), S
         judge(file, &facts, options.four_eyes);
     }
     Ok(())
+}
+
+/// The `.tf` files of a module called with a local `source` (`./storage`, `../modules/db`)
+/// from `dir`; none for a registry, git or other remote source.
+fn local_module_texts(dir: &Path, source: &str) -> Vec<String> {
+    if !(source.starts_with("./") || source.starts_with("../")) {
+        return Vec::new();
+    }
+    let Ok(entries) = std::fs::read_dir(dir.join(source)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "tf") && path.is_file())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect()
 }
 
 /// The 0-based lines of findings and of their directives.

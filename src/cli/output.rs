@@ -144,11 +144,14 @@ fn frame(
     writeln!(out, "{pad} {}", gutter("|"))?;
     let start = file.lines.line_start(line);
     let end = file.lines.line_end(line);
-    let source = file
-        .text
-        .get(start..end)
-        .unwrap_or("")
-        .trim_end_matches('\r');
+    let source = if file.deleted {
+        "(file deleted)"
+    } else {
+        file.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    };
     let (shown_source, caret_start, caret_len) = caret_span(
         source,
         finding.range.start - start,

@@ -56,7 +56,9 @@ impl Repo {
     /// Opens the repository that contains `path`, if any.
     pub fn discover(path: &Path) -> Option<Repo> {
         let start = if path.is_dir() { path } else { path.parent()? };
-        let repo = gix::discover(start).ok()?;
+        let mut repo = gix::discover(start).ok()?;
+        // The trees above a file are decoded again for every file read at a revision.
+        repo.object_cache_size_if_unset(4 * 1024 * 1024);
         let workdir = repo.workdir()?.to_path_buf();
         let workdir = std::fs::canonicalize(&workdir).unwrap_or(workdir);
         let head = repo.head_id().ok().map(|id| id.detach());
@@ -92,12 +94,18 @@ impl Repo {
 
     /// `path` relative to the work tree, with `/`, if it is inside it.
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let absolute = match std::fs::canonicalize(path) {
-            Ok(absolute) => absolute,
-            // An unsaved or deleted file: canonicalise its directory.
-            Err(_) => std::fs::canonicalize(path.parent()?)
-                .ok()?
-                .join(path.file_name()?),
+        // An unsaved or deleted file (in a directory that may be deleted too): canonicalise the
+        // nearest ancestor that exists and add the rest.
+        let mut existing = path;
+        let mut rest = Vec::new();
+        let absolute = loop {
+            match std::fs::canonicalize(existing) {
+                Ok(absolute) => break rest.iter().rev().fold(absolute, |p, c| p.join(c)),
+                Err(_) => {
+                    rest.push(existing.file_name()?);
+                    existing = existing.parent().filter(|p| !p.as_os_str().is_empty())?;
+                }
+            }
         };
         let relative = absolute.strip_prefix(&self.workdir).ok()?;
         let parts: Vec<&str> = relative
@@ -125,16 +133,66 @@ impl Repo {
     /// The text of `path` (relative) at revision `rev`: `Ok(None)` when the file does not exist
     /// there; `Err` when the revision does not resolve.
     pub fn text_at(&self, rev: &str, path: &str) -> Result<Option<String>, String> {
+        let commit = self.commit_at(rev)?;
+        self.blob_text(&commit, path)
+    }
+
+    /// Like `text_at`, but when the file at `rev` is `current` byte for byte (most files of a
+    /// checkout), `current` itself, found by hashing it rather than reading the blob.
+    pub fn text_at_or_same(
+        &self,
+        rev: &str,
+        path: &str,
+        current: &str,
+    ) -> Result<Option<String>, String> {
+        let commit = self.commit_at(rev)?;
+        let tree = commit.tree().map_err(|e| e.to_string())?;
+        let Some(entry) = tree.lookup_entry_by_path(path).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        if !entry.mode().is_blob() {
+            return Ok(None);
+        }
+        let hash = gix::objs::compute_hash(
+            self.repo.object_hash(),
+            gix::objs::Kind::Blob,
+            current.as_bytes(),
+        );
+        if hash.is_ok_and(|id| id == entry.oid()) {
+            return Ok(Some(current.to_string()));
+        }
+        let object = entry.object().map_err(|e| e.to_string())?;
+        Ok(Some(String::from_utf8_lossy(&object.data).into_owned()))
+    }
+
+    fn commit_at(&self, rev: &str) -> Result<gix::Commit<'_>, String> {
         let id = self
             .repo
             .rev_parse_single(rev)
             .map_err(|e| format!("cannot resolve revision `{rev}`: {e}"))?;
-        let commit = id
-            .object()
+        id.object()
             .map_err(|e| e.to_string())?
             .peel_to_commit()
-            .map_err(|e| format!("`{rev}` is not a commit: {e}"))?;
-        self.blob_text(&commit, path)
+            .map_err(|e| format!("`{rev}` is not a commit: {e}"))
+    }
+
+    /// The files (blobs: no symlinks, no submodules) of the tree at `rev` that are `prefix` or
+    /// below it, as repository-relative paths with `/` (`prefix` `""`: every file).
+    pub fn files_at(&self, rev: &str, prefix: &str) -> Result<Vec<String>, String> {
+        let commit = self.commit_at(rev)?;
+        let tree = commit.tree().map_err(|e| e.to_string())?;
+        let entries = tree
+            .traverse()
+            .breadthfirst
+            .files()
+            .map_err(|e| e.to_string())?;
+        let below = format!("{prefix}/");
+        Ok(entries
+            .into_iter()
+            .filter(|entry| entry.mode.is_blob())
+            .map(|entry| entry.filepath.to_str_lossy().into_owned())
+            .filter(|path| prefix.is_empty() || path == prefix || path.starts_with(&below))
+            .collect())
     }
 
     fn blob_text(&self, commit: &gix::Commit<'_>, path: &str) -> Result<Option<String>, String> {

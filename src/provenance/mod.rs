@@ -235,9 +235,22 @@ pub fn judge(
     policy: &Policy,
 ) {
     for finding in findings {
-        let scope = rules.get(&finding.rule).map_or(Scope::Process, |r| r.scope);
+        let rule = rules.get(&finding.rule);
+        let scope = rule.map_or(Scope::Process, |r| r.scope);
         let (first, last) = finding_lines(lines, finding);
-        let line_facts = facts.for_lines(first..last + 1);
+        let mut line_facts = facts.for_lines(first..last + 1);
+        // A diff finding is about the edit itself, even on a line the edit kept (a guard
+        // removed is reported on its block's unchanged first line): it is judged as changed,
+        // never as settled code.
+        if rule.is_some_and(|r| r.is_diff()) && line_facts.change.is_none() {
+            line_facts.change = Some(
+                facts
+                    .lines
+                    .iter()
+                    .find_map(|l| l.change.clone())
+                    .unwrap_or(Change::Uncommitted),
+            );
+        }
         let (severity, class) = policy.apply(
             scope,
             finding.severity,
