@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -233,17 +234,41 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run_language(binary: str, language: str, edits: int, seed: int, typing: str) -> dict:
+def committed(directory: str, name: str, text: str) -> str:
+    """Writes the document into a fresh git repository and commits it; returns its file URI."""
+    path = os.path.join(directory, name)
+    with open(path, "w") as f:
+        f.write(text)
+    env = dict(os.environ, GIT_CONFIG_GLOBAL="/dev/null", GIT_CONFIG_NOSYSTEM="1",
+               GIT_AUTHOR_NAME="Ann", GIT_AUTHOR_EMAIL="ann@example.com",
+               GIT_COMMITTER_NAME="Ann", GIT_COMMITTER_EMAIL="ann@example.com")
+    for command in (["git", "init", "-q"], ["git", "add", name], ["git", "commit", "-qm", "initial"]):
+        subprocess.run(command, cwd=directory, env=env, check=True)
+    return "file://" + path
+
+
+def run_language(binary: str, language: str, edits: int, seed: int, typing: str, git: bool = False) -> dict:
     rng = random.Random(seed)
     uri, language_id, text = generate(language, rng)
+    workdir = tempfile.mkdtemp(prefix="blast-radius-latency-") if git else None
+    if workdir:
+        uri = committed(workdir, NAMES[language][0], text)
     server = Server(binary)
-    server.request("initialize", {"processId": None, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}})
+    init = {"processId": None, "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}
+    if workdir:
+        init["rootUri"] = "file://" + workdir
+        init["workspaceFolders"] = [{"uri": "file://" + workdir, "name": "bench"}]
+    server.request("initialize", init)
     server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     start = time.perf_counter()
     server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                  "params": {"textDocument": {"uri": uri, "languageId": language_id, "version": 1, "text": text}}})
     first = server.wait_diagnostics(uri, 1)
     open_ms = (time.perf_counter() - start) * 1000
+    if workdir:
+        # The HEAD version and its blame are read off the request path after the first
+        # diagnostics; let that finish so every keystroke below runs the diff rules and provenance.
+        time.sleep(2)
     lines = text.split("\n")
     latencies = []
     version = 1
@@ -272,6 +297,8 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str)
         server.wait_diagnostics(uri, version)
         latencies.append((time.perf_counter() - t0) * 1000)
     server.close()
+    if workdir:
+        shutil.rmtree(workdir)
     if not os.environ.get("BLAST_RADIUS_LOG"):
         os.unlink(server.log.name)
     print(f"  {language}: open {open_ms:.0f} ms, median {statistics.median(latencies):.2f} ms", file=sys.stderr)
@@ -333,18 +360,22 @@ def main() -> int:
     parser.add_argument("--memory", default="1,100,500",
                         help="open-document counts for the memory measurement ('' to skip)")
     parser.add_argument("--json", action="store_true", help="print results as JSON")
+    parser.add_argument("--git", action="store_true",
+                        help="commit each document to a temporary git repository first, so the server "
+                             "reads its HEAD version: every keystroke then also runs the diff rules and "
+                             "provenance against HEAD")
     parser.add_argument("--typing", choices=["code", "adversarial"], default="code",
                         help="code: identifier characters and auto-closed pairs (default); "
                              "adversarial: unpaired quotes and $ that break the parse")
     args = parser.parse_args()
-    results = [run_language(args.binary, lang, args.edits, 7, args.typing)
+    results = [run_language(args.binary, lang, args.edits, 7, args.typing, args.git)
                for lang in args.languages.split(",") if lang]
     counts = [int(n) for n in args.memory.split(",") if n]
     memory_results = memory(args.binary, counts, 7) if counts else []
     if args.json:
         print(json.dumps({"latency": results, "memory": memory_results}, indent=2))
         return 0
-    print(f"typing: {args.typing}")
+    print(f"typing: {args.typing}" + (", documents committed to git (diff rules and provenance on)" if args.git else ""))
     print(f"{'language':<8} {'size':>8} {'open ms':>8} {'median ms':>10} {'p99 ms':>8} {'max ms':>8}  edits")
     for r in results:
         print(f"{r['language']:<8} {r['bytes'] / 1024:>6.0f}KB {r['open_ms']:>8.1f} {r['median_ms']:>10.2f} "

@@ -140,76 +140,129 @@ fn diff_with_modules(
     findings: &mut Vec<Finding>,
     modules: ModuleTexts<'_>,
 ) -> bool {
+    if !worth_comparing(base, current, language, rules, findings) {
+        return false;
+    }
+    let of = |text: &str, tree: Option<&Tree>| {
+        if rules.compiled_diff(language).query.is_none() {
+            return Some(DiffFacts::default());
+        }
+        let parsed;
+        let tree = match tree {
+            Some(tree) => tree,
+            None => {
+                parsed = parse(language, text, None)?;
+                &parsed
+            }
+        };
+        Some(DiffFacts::collect(
+            text,
+            tree.root_node(),
+            &[],
+            language,
+            rules,
+        ))
+    };
+    let (Some(base_facts), Some(current_facts)) = (of(base, base_tree), of(current, current_tree))
+    else {
+        return true;
+    };
+    diff_from_facts(
+        (base, &base_facts),
+        (current, &current_facts),
+        language,
+        rules,
+        findings,
+        modules,
+    )
+}
+
+/// Whether comparing is worth it: the texts differ, and the language has diff queries (or a
+/// finding is reviewed, for `review-stale`).
+fn worth_comparing(
+    base: &str,
+    current: &str,
+    language: Language,
+    rules: &RuleSet,
+    findings: &[Finding],
+) -> bool {
     let any_reviewed = findings
         .iter()
         .any(|f| matches!(f.review, Review::Reviewed { .. }));
-    if base == current
-        || !(rules.has_diff_queries(language) || any_reviewed && rules.has_diff_rules(language))
-    {
+    base != current
+        && (rules.has_diff_queries(language) || any_reviewed && rules.has_diff_rules(language))
+}
+
+/// [`analyze_diff`] from facts the caller keeps: the base's, collected once per base version,
+/// and the current text's, kept up to date edit by edit (see [`DiffFacts::splice`]), so a
+/// keystroke does not query both whole texts again.
+pub fn analyze_diff_facts(
+    (base, base_facts): (&str, &DiffFacts),
+    (current, current_facts): (&str, &DiffFacts),
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+) -> bool {
+    if !worth_comparing(base, current, language, rules, findings) {
         return false;
     }
+    diff_from_facts(
+        (base, base_facts),
+        (current, current_facts),
+        language,
+        rules,
+        findings,
+        &|_| Vec::new(),
+    )
+}
+
+fn diff_from_facts(
+    (base, base_facts): (&str, &DiffFacts),
+    (current, current_facts): (&str, &DiffFacts),
+    language: Language,
+    rules: &RuleSet,
+    findings: &mut Vec<Finding>,
+    modules: ModuleTexts<'_>,
+) -> bool {
     let map = super::line_map::line_map(base, current);
     let lines = LineIndex::new(current);
     let base_lines = LineIndex::new(base);
     let mut found = stale_reviews(base, current, &lines, &map, rules, findings);
-
-    let mut truncated = false;
-    let compiled = rules.compiled_diff(language);
-    if compiled.query.is_some() {
-        let parsed;
-        let current_tree = match current_tree {
-            Some(tree) => Some(tree),
-            None => {
-                parsed = parse(language, current, None);
-                parsed.as_ref()
+    let truncated = base_facts.truncated || current_facts.truncated;
+    if rules.compiled_diff(language).query.is_some() {
+        let deadline = Instant::now() + DOCUMENT_BUDGET;
+        let mut inverse = HashMap::new();
+        for (new, old) in map.iter().enumerate() {
+            if let Some(old) = old {
+                inverse.insert(*old, new);
             }
-        };
-        let base_parsed;
-        let base_tree = match base_tree {
-            Some(tree) => Some(tree),
-            None => {
-                base_parsed = parse(language, base, None);
-                base_parsed.as_ref()
-            }
-        };
-        if let (Some(base_tree), Some(current_tree)) = (base_tree, current_tree) {
-            let deadline = Instant::now() + DOCUMENT_BUDGET;
-            let (base_facts, t1, _) = facts(base, base_tree.root_node(), language, rules, deadline);
-            let (current_facts, t2, comments) =
-                facts(current, current_tree.root_node(), language, rules, deadline);
-            truncated = t1 || t2;
-            let mut inverse = HashMap::new();
-            for (new, old) in map.iter().enumerate() {
-                if let Some(old) = old {
-                    inverse.insert(*old, new);
-                }
-            }
-            let sides = Sides {
-                base,
-                base_lines: &base_lines,
-                current,
-                lines: &lines,
-                map: &map,
-                inverse,
-            };
-            let mut diff = removed(&base_facts, &current_facts, &sides, rules);
-            let inside =
-                |source: &str| module_addresses(&modules(source), language, rules, deadline);
-            diff.extend(renamed(
-                &base_facts,
-                &current_facts,
-                &sides,
-                rules,
-                language,
-                &inside,
-            ));
-            diff.extend(changed(&base_facts, &current_facts, &sides, rules));
-            // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
-            // directive rules' own reports come from the main analysis.
-            let mut diff = super::apply_directives(current, rules, diff, &comments);
-            diff.retain(|f| rules.get(&f.rule).is_some_and(|r| r.is_diff()));
-            found.extend(diff);
         }
+        let sides = Sides {
+            base,
+            base_lines: &base_lines,
+            current,
+            lines: &lines,
+            map: &map,
+            inverse,
+        };
+        let comments = &current_facts.comments;
+        let (base_facts, current_facts) = (&base_facts.facts, &current_facts.facts);
+        let mut diff = removed(base_facts, current_facts, &sides, rules);
+        let inside = |source: &str| module_addresses(&modules(source), language, rules, deadline);
+        diff.extend(renamed(
+            base_facts,
+            current_facts,
+            &sides,
+            rules,
+            language,
+            &inside,
+        ));
+        diff.extend(changed(base_facts, current_facts, &sides, rules));
+        // Directives apply to diff findings as to any other (`reviewed`, `ignore`); the
+        // directive rules' own reports come from the main analysis.
+        let mut diff = super::apply_directives(current, rules, diff, comments);
+        diff.retain(|f| rules.get(&f.rule).is_some_and(|r| r.is_diff()));
+        found.extend(diff);
     }
     findings.extend(found);
     sort_findings(findings);
@@ -288,96 +341,189 @@ fn stale_reviews(
     stale
 }
 
-/// The facts of the diff rules in one text, within the deadline, and the comment ranges.
-fn facts(
-    text: &str,
-    root: Node<'_>,
-    language: Language,
-    rules: &RuleSet,
-    deadline: Instant,
-) -> (Vec<Fact>, bool, Vec<Range<usize>>) {
-    let compiled = rules.compiled_diff(language);
-    let Some(query) = compiled.query.as_ref() else {
-        return (Vec::new(), false, Vec::new());
-    };
-    let mut cursor = QueryCursor::new();
-    cursor.set_match_limit(MATCH_LIMIT);
-    let over_budget = std::cell::Cell::new(false);
-    let mut check_time = |_: &QueryCursorState| {
-        if Instant::now() > deadline {
-            over_budget.set(true);
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    };
-    let options = QueryCursorOptions::new().progress_callback(&mut check_time);
-    let mut commands = CommandCache::default();
-    let mut facts = Vec::new();
-    let mut comments = Vec::new();
-    let mut matches = cursor.matches_with_options(query, root, text.as_bytes(), options);
-    while let Some(found) = matches.next() {
-        let pattern = match compiled.patterns.get(found.pattern_index) {
-            Some(PatternRole::Rule(pattern)) => pattern,
-            Some(PatternRole::Comment) => {
-                comments.extend(found.captures.first().map(|c| c.node.byte_range()));
-                continue;
+/// The facts of the diff rules in one text, and its comments (for directives).
+#[derive(Clone, Debug, Default)]
+pub struct DiffFacts {
+    facts: Vec<Fact>,
+    comments: Vec<Range<usize>>,
+    /// A query stopped early (match limit or time budget): facts may be missing.
+    pub truncated: bool,
+}
+
+impl DiffFacts {
+    /// Runs the diff query of `language` over `root` (a whole text), or, with `regions` given
+    /// (sorted byte ranges, as for [`super::collect`]), over the matches inside them only.
+    pub fn collect(
+        text: &str,
+        root: Node<'_>,
+        regions: &[Range<usize>],
+        language: Language,
+        rules: &RuleSet,
+    ) -> DiffFacts {
+        let compiled = rules.compiled_diff(language);
+        let Some(query) = compiled.query.as_ref() else {
+            return DiffFacts::default();
+        };
+        let deadline = Instant::now() + DOCUMENT_BUDGET;
+        let mut cursor = QueryCursor::new();
+        cursor.set_match_limit(MATCH_LIMIT);
+        let over_budget = std::cell::Cell::new(false);
+        let mut check_time = |_: &QueryCursorState| {
+            if Instant::now() > deadline {
+                over_budget.set(true);
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
-            _ => continue,
         };
-        let capture_node = |index: u32| {
-            found
-                .captures
-                .iter()
-                .find(|c| c.index == index)
-                .map(|c| c.node)
+        let mut options = QueryCursorOptions::new().progress_callback(&mut check_time);
+        let mut commands = CommandCache::default();
+        let mut facts = Vec::new();
+        let mut comments = Vec::new();
+        let whole = [super::WHOLE];
+        let ranges = if regions.is_empty() {
+            &whole[..]
+        } else {
+            regions
         };
-        let Some(matched) = compiled.match_capture.and_then(capture_node) else {
-            continue;
-        };
-        if query::evaluate(&pattern.predicates, capture_node, text, &mut commands).is_none() {
-            continue;
+        for range in ranges {
+            cursor.set_byte_range(range.clone());
+            cursor.set_containing_byte_range(range.clone());
+            let mut matches =
+                cursor.matches_with_options(query, root, text.as_bytes(), options.reborrow());
+            while let Some(found) = matches.next() {
+                let pattern = match compiled.patterns.get(found.pattern_index) {
+                    Some(PatternRole::Rule(pattern)) => pattern,
+                    Some(PatternRole::Comment) => {
+                        comments.extend(found.captures.first().map(|c| c.node.byte_range()));
+                        continue;
+                    }
+                    _ => continue,
+                };
+                let capture_node = |index: u32| {
+                    found
+                        .captures
+                        .iter()
+                        .find(|c| c.index == index)
+                        .map(|c| c.node)
+                };
+                let Some(matched) = compiled.match_capture.and_then(capture_node) else {
+                    continue;
+                };
+                if query::evaluate(&pattern.predicates, capture_node, text, &mut commands).is_none()
+                {
+                    continue;
+                }
+                let node_text =
+                    |node: Node<'_>| text.get(node.byte_range()).unwrap_or("").to_string();
+                // Several `@target` nodes (a resource's type and name labels) make one dotted
+                // target.
+                let target = found
+                    .captures
+                    .iter()
+                    .filter(|c| Some(c.index) == compiled.target_capture)
+                    .map(|c| unquote(&node_text(c.node)).to_string())
+                    .collect::<Vec<_>>()
+                    .join(".");
+                let match_text = node_text(matched);
+                let label = match &pattern.message {
+                    Some(message) => render_message(message, &target),
+                    None => format!("`{}`", shown_target(&match_text)),
+                };
+                let scope = compiled
+                    .scope_capture
+                    .and_then(capture_node)
+                    .map(|n| n.byte_range());
+                facts.push(Fact {
+                    rule: pattern.rule,
+                    target: normalise(&target),
+                    text: normalise(&match_text),
+                    label,
+                    range: matched.byte_range(),
+                    scope,
+                    role: pattern.role.clone(),
+                    message: pattern.message.clone(),
+                    body: String::new(),
+                });
+            }
+            if over_budget.get() {
+                break;
+            }
         }
-        let node_text = |node: Node<'_>| text.get(node.byte_range()).unwrap_or("").to_string();
-        // Several `@target` nodes (a resource's type and name labels) make one dotted target.
-        let target = found
-            .captures
-            .iter()
-            .filter(|c| Some(c.index) == compiled.target_capture)
-            .map(|c| unquote(&node_text(c.node)).to_string())
-            .collect::<Vec<_>>()
-            .join(".");
-        let match_text = node_text(matched);
-        let label = match &pattern.message {
-            Some(message) => render_message(message, &target),
-            None => format!("`{}`", shown_target(&match_text)),
+        let truncated = cursor.did_exceed_match_limit() || over_budget.get();
+        comments.sort_by_key(|c| (c.start, c.end));
+        comments.dedup();
+        for fact in &mut facts {
+            if let Some(scope) = &fact.scope {
+                fact.body = body(text, scope, &fact.range, &comments);
+            }
+        }
+        let mut collected = DiffFacts {
+            facts,
+            comments,
+            truncated,
         };
-        let scope = compiled
-            .scope_capture
-            .and_then(capture_node)
-            .map(|n| n.byte_range());
-        let range = matched.byte_range();
-        facts.push(Fact {
-            rule: pattern.rule,
-            target: normalise(&target),
-            text: normalise(&match_text),
-            label,
-            range,
-            scope,
-            role: pattern.role.clone(),
-            message: pattern.message.clone(),
-            body: String::new(),
-        });
+        if !regions.is_empty() {
+            let inside = |r: &Range<usize>| super::overlaps_any(regions, r);
+            collected.facts.retain(|f| inside(&f.range));
+            collected.comments.retain(inside);
+        }
+        collected.sort();
+        collected
     }
-    let truncated = cursor.did_exceed_match_limit() || over_budget.get();
-    comments.sort_by_key(|c| c.start);
-    comments.dedup();
-    for fact in &mut facts {
-        if let Some(scope) = &fact.scope {
-            fact.body = body(text, scope, &fact.range, &comments);
+
+    /// How many facts.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Whether there are no facts.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    fn sort(&mut self) {
+        self.facts
+            .sort_by_key(|f| (f.range.start, f.range.end, f.rule));
+    }
+
+    /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
+    /// in the old text changed the length by `delta`); drops what the edit `touched`.
+    pub fn edit(&mut self, touched: Range<usize>, from: usize, delta: isize) {
+        let hit = |r: &Range<usize>| r.start <= touched.end && touched.start <= r.end;
+        self.facts.retain(|f| !hit(&f.range));
+        self.comments.retain(|c| !hit(c));
+        let shift = |offset: usize| {
+            if offset >= from {
+                offset.saturating_add_signed(delta)
+            } else {
+                offset
+            }
+        };
+        for fact in &mut self.facts {
+            fact.range = shift(fact.range.start)..shift(fact.range.end);
+            fact.scope = fact.scope.as_ref().map(|s| shift(s.start)..shift(s.end));
+        }
+        for comment in &mut self.comments {
+            *comment = shift(comment.start)..shift(comment.end);
         }
     }
-    (facts, truncated, comments)
+
+    /// Replaces what lies in `regions` with what `fresh` (a query over those regions or more)
+    /// has there.
+    pub fn splice(&mut self, regions: &[Range<usize>], fresh: DiffFacts) {
+        let overlaps = |r: &Range<usize>| super::overlaps_any(regions, r);
+        self.facts.retain(|f| !overlaps(&f.range));
+        self.comments.retain(|c| !overlaps(c));
+        self.facts
+            .extend(fresh.facts.into_iter().filter(|f| overlaps(&f.range)));
+        self.comments
+            .extend(fresh.comments.into_iter().filter(|c| overlaps(c)));
+        self.comments.sort_by_key(|c| (c.start, c.end));
+        self.comments.dedup();
+        self.truncated = fresh.truncated;
+        self.sort();
+    }
 }
 
 /// Whether `word` occurs in `text` with no identifier character on either side.
@@ -859,9 +1005,10 @@ fn module_addresses(
 ) -> Vec<Fact> {
     texts
         .iter()
+        .take_while(|_| Instant::now() < deadline)
         .filter_map(|text| {
             let tree = parse(language, text, None)?;
-            Some(facts(text, tree.root_node(), language, rules, deadline).0)
+            Some(DiffFacts::collect(text, tree.root_node(), &[], language, rules).facts)
         })
         .flatten()
         .collect()

@@ -313,7 +313,7 @@ fn sort_dependents(dependents: &mut Vec<(Range<usize>, Range<usize>)>) {
 
 /// Whether `range` overlaps one of the sorted, disjoint `regions` (an empty range counts when it
 /// lies inside one).
-fn overlaps_any(regions: &[Range<usize>], range: &Range<usize>) -> bool {
+pub(crate) fn overlaps_any(regions: &[Range<usize>], range: &Range<usize>) -> bool {
     let end = range.end.max(range.start + 1);
     let first = regions.partition_point(|region| region.end <= range.start);
     regions
@@ -413,7 +413,7 @@ pub fn matches_at_top(
 }
 
 /// The byte range of a whole document, for the query cursor.
-const WHOLE: Range<usize> = 0..usize::MAX;
+pub(crate) const WHOLE: Range<usize> = 0..usize::MAX;
 
 /// CPU time used by the current thread. Budgets are counted in it rather than in wall time, so
 /// that the same file gets the same findings on an idle machine and on a loaded CI runner (with

@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use tree_sitter::{InputEdit, Node, Point, Tree};
 
 use super::position::{self, Encoding};
+use crate::analysis::diff::DiffFacts;
 use crate::analysis::{self, Collected, Finding, Language, RuleSet};
 use crate::plan_files::ModulePlan;
 use crate::provenance::git::Base;
@@ -43,8 +44,11 @@ pub struct Document {
     pub findings: Vec<Finding>,
     /// The HEAD version's provenance, once read (never, with provenance off).
     base: Option<Arc<Base>>,
-    /// The parse of the HEAD version, for the diff rules.
-    base_tree: Option<Tree>,
+    /// The diff rules' facts in the HEAD version, collected once per base.
+    base_facts: Option<DiffFacts>,
+    /// The diff rules' facts in the current text, kept up to date edit by edit like
+    /// `collected` (`None` until a base needs them).
+    current_facts: Option<DiffFacts>,
     /// Lines inserted by single large edits in this session.
     bulk: BulkLines,
     /// Lines a single edit must insert to count as a bulk insertion (0: off).
@@ -128,7 +132,8 @@ impl Document {
             interrupted: true,
             pending: None,
             base: None,
-            base_tree: None,
+            base_facts: None,
+            current_facts: None,
             bulk: BulkLines::default(),
             bulk_threshold: 0,
             policy: Policy::default(),
@@ -140,7 +145,7 @@ impl Document {
     /// findings.
     pub fn set_base(&mut self, base: Option<Arc<Base>>) {
         self.base = base;
-        self.base_tree = None;
+        self.base_facts = None;
         self.finish();
     }
 
@@ -148,7 +153,6 @@ impl Document {
     /// next edit parses and queries it whole; until then its findings stay as they are.
     pub fn release_trees(&mut self) {
         self.tree = None;
-        self.base_tree = None;
     }
 
     /// Whether the document holds a parse tree (see [`Document::release_trees`]).
@@ -156,40 +160,55 @@ impl Document {
         self.tree.is_some()
     }
 
-    /// Parses the HEAD version for the diff rules, once per base (and again after
-    /// [`Document::release_trees`]), not on every keystroke.
-    fn ensure_base_tree(&mut self) {
-        if self.base_tree.is_some() {
-            return;
-        }
-        self.base_tree = match (
+    /// The diff rules' facts of the HEAD version and of the current text, when the language
+    /// has diff rules and HEAD is known: the HEAD version's once per base, the current text's
+    /// after a whole analysis (edits keep them up to date).
+    fn ensure_diff_facts(&mut self) {
+        let (Some(language), Some(head)) = (
             self.language,
             self.base.as_deref().and_then(Base::head_text),
-        ) {
-            (Some(language), Some(head)) if self.rules.has_diff_queries(language) => {
-                analysis::parse(language, head, None)
-            }
-            _ => None,
+        ) else {
+            return;
         };
+        if !self.rules.has_diff_queries(language) {
+            return;
+        }
+        if self.base_facts.is_none() {
+            self.base_facts = Some(match analysis::parse(language, head, None) {
+                Some(tree) => {
+                    DiffFacts::collect(head, tree.root_node(), &[], language, &self.rules)
+                }
+                None => DiffFacts::default(),
+            });
+        }
+        if self.current_facts.is_none() {
+            let parsed;
+            let tree = match &self.tree {
+                Some(tree) => Some(tree),
+                None => {
+                    parsed = analysis::parse(language, &self.text, None);
+                    parsed.as_ref()
+                }
+            };
+            self.current_facts = tree.map(|tree| {
+                DiffFacts::collect(&self.text, tree.root_node(), &[], language, &self.rules)
+            });
+        }
     }
 
     /// Applies the directives to the collected results, runs the diff rules against the HEAD
     /// version (so a removed guard shows up as the user types), and judges the findings.
     fn finish(&mut self) {
-        // A document whose trees were released gets them parsed for this once, not kept.
-        if self.tree.is_some() {
-            self.ensure_base_tree();
-        }
+        self.ensure_diff_facts();
         self.findings = analysis::finish(&self.text, &self.rules, self.collected.clone());
         if let (Some(language), Some(head)) = (
             self.language,
             self.base.as_deref().and_then(Base::head_text),
         ) {
-            analysis::diff::analyze_diff(
-                head,
-                self.base_tree.as_ref(),
-                &self.text,
-                self.tree.as_ref(),
+            let none = DiffFacts::default();
+            analysis::diff::analyze_diff_facts(
+                (head, self.base_facts.as_ref().unwrap_or(&none)),
+                (&self.text, self.current_facts.as_ref().unwrap_or(&none)),
                 language,
                 &self.rules,
                 &mut self.findings,
@@ -264,6 +283,7 @@ impl Document {
     /// Switches to another rule set (configuration reload) and re-analyses.
     pub fn set_rules(&mut self, rules: Arc<RuleSet>) {
         self.rules = rules;
+        self.base_facts = None;
         self.analyse_from_scratch();
     }
 
@@ -389,6 +409,9 @@ impl Document {
             self.collected.comments.retain(|c| !touched(c));
             let delta = inserted.len() as isize - (end - start) as isize;
             self.collected.shift(end, delta);
+            if let Some(facts) = self.current_facts.as_mut() {
+                facts.edit(start..end, end, delta);
+            }
             for (_, range) in &mut self.chain {
                 let shift = |o: usize| {
                     if o >= end {
@@ -492,6 +515,18 @@ impl Document {
             started.elapsed() - parsed,
             if complete { "" } else { " (stopped early)" }
         );
+        if self.current_facts.is_some() {
+            let fresh = DiffFacts::collect(
+                &self.text,
+                new_tree.root_node(),
+                &queried,
+                language,
+                &self.rules,
+            );
+            if let Some(facts) = self.current_facts.as_mut() {
+                facts.splice(&replaced, fresh);
+            }
+        }
         self.tree = Some(new_tree);
         self.collected.splice(&replaced, fresh);
         if !complete {
@@ -516,6 +551,7 @@ impl Document {
             return;
         };
         self.document_facts = analysis::document_facts(&self.text, language, &self.rules);
+        self.current_facts = None;
         let descend = self.rules.compiled(language).sibling_span == 1;
         let outline = Outline::of(tree.root_node(), descend);
         self.matched_at_top = outline.matched(&self.text, language, &self.rules);
@@ -1224,7 +1260,10 @@ mod tests {
     /// Per language: initial documents and pieces of code to type. Every language takes its rule
     /// fixtures (`tests/fixtures/<language>/`): each file is an initial document and each line a
     /// piece; the hand-written cases add texts the fixtures do not have.
-    fn corpus() -> Vec<(Language, Vec<String>, Vec<String>)> {
+    /// Per language: initial documents (with a HEAD version for the diff rules' fixture pairs)
+    /// and pieces of text to insert.
+    #[allow(clippy::type_complexity)]
+    fn corpus() -> Vec<(Language, Vec<(String, Option<String>)>, Vec<String>)> {
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         Language::ALL
             .into_iter()
@@ -1233,7 +1272,7 @@ mod tests {
                 let mut pieces: Vec<String> = COMMON.iter().map(|s| s.to_string()).collect();
                 for (case_language, initial, specific) in cases() {
                     if case_language == language {
-                        initials.push(initial.to_string());
+                        initials.push((initial.to_string(), None));
                         pieces.extend(specific.iter().map(|s| s.to_string()));
                     }
                 }
@@ -1256,7 +1295,26 @@ mod tests {
                         initial.push_str(line);
                     }
                     pieces.extend(text.split_inclusive('\n').map(str::to_string));
-                    initials.push(initial);
+                    initials.push((initial, None));
+                }
+                // The diff rules' fixture pairs: the current text, with its base as HEAD.
+                let pairs = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/diff-fixtures")
+                    .join(language.name());
+                let mut files: Vec<_> = std::fs::read_dir(&pairs)
+                    .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
+                    .unwrap_or_default();
+                files.sort();
+                for base_path in files {
+                    let name = base_path.file_name().unwrap().to_string_lossy().to_string();
+                    let Some((stem, extension)) = name.split_once(".base.") else {
+                        continue;
+                    };
+                    let current_path = pairs.join(format!("{stem}.{extension}"));
+                    let base = std::fs::read_to_string(&base_path).unwrap();
+                    let current = std::fs::read_to_string(&current_path).unwrap();
+                    pieces.extend(current.split_inclusive('\n').map(str::to_string));
+                    initials.push((current, Some(base)));
                 }
                 assert!(!initials.is_empty(), "{language}: no initial documents");
                 (language, initials, pieces)
@@ -1286,7 +1344,7 @@ mod tests {
     /// document against the reference string, a fresh parse and a fresh analysis.
     fn fuzz_language(
         language: Language,
-        initials: &[String],
+        initials: &[(String, Option<String>)],
         pieces: &[String],
         rules: &Arc<RuleSet>,
         target: usize,
@@ -1309,8 +1367,18 @@ mod tests {
             seed += 1;
             let encoding = [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32][(seed % 3) as usize];
             let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ language as u64);
-            let initial = with_breaks(&initials[rng.below(initials.len())], rng.below(4));
+            let (text, paired) = &initials[rng.below(initials.len())];
+            let breaks = rng.below(4);
+            let initial = with_breaks(text, breaks);
             let mut document = Document::open(Some(language), 1, initial.clone(), rules.clone());
+            // A diff fixture pair compares with its base as HEAD, every other sequence with the
+            // initial text, so the diff rules and their incrementally kept facts are checked too.
+            let base = match paired {
+                Some(base) => Some(with_breaks(base, breaks)),
+                None => (seed % 2 == 0).then(|| initial.clone()),
+            }
+            .map(|head| Arc::new(Base::with_head_text(head)));
+            document.set_base(base.clone());
             let mut reference = initial.clone();
             for step in 0..40 {
                 let mut changes = Vec::new();
@@ -1354,7 +1422,23 @@ mod tests {
                 let fresh =
                     analysis::collect(&reference, tree.root_node(), &[], language, rules, budget);
                 if !document.truncated() && !fresh.truncated {
-                    let expected = analysis::finish(&reference, rules, fresh);
+                    let expected = match &base {
+                        None => analysis::finish(&reference, rules, fresh),
+                        // The same tree analysed whole, with the same base.
+                        Some(base) => {
+                            let mut whole = Document::unanalysed(
+                                Some(language),
+                                0,
+                                reference.clone(),
+                                rules.clone(),
+                            );
+                            whole.tree = Some(tree.clone());
+                            whole.interrupted = false;
+                            whole.analyse_all();
+                            whole.set_base(Some(base.clone()));
+                            whole.findings
+                        }
+                    };
                     assert_eq!(document.findings, expected, "{context}");
                     tally.findings += 1;
                 }

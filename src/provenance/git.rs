@@ -377,6 +377,15 @@ impl Base {
         self.known
     }
 
+    /// A base known only by its HEAD text (no blame, commits or AI records): enough for the
+    /// diff rules and the uncommitted-change facts.
+    pub fn with_head_text(text: String) -> Base {
+        Base {
+            head_text: Some(text),
+            ..Base::default()
+        }
+    }
+
     pub fn head_text(&self) -> Option<&str> {
         self.head_text.as_deref()
     }
