@@ -392,7 +392,27 @@ pub fn matches_at_top(
     language: Language,
     rules: &RuleSet,
 ) -> bool {
-    let compiled = rules.compiled(language);
+    matches_within(text, root, depth, rules.compiled(language))
+}
+
+/// [`matches_at_top`] for the patterns of the diff rules (whose facts the server also keeps
+/// statement by statement).
+pub fn diff_matches_at_top(
+    text: &str,
+    root: Node<'_>,
+    depth: u32,
+    language: Language,
+    rules: &RuleSet,
+) -> bool {
+    matches_within(text, root, depth, rules.compiled_diff(language))
+}
+
+fn matches_within(
+    text: &str,
+    root: Node<'_>,
+    depth: u32,
+    compiled: &query::CompiledLanguage,
+) -> bool {
     let Some(query) = compiled.query.as_ref() else {
         return false;
     };

@@ -193,6 +193,24 @@ impl Document {
             self.current_facts = tree.map(|tree| {
                 DiffFacts::collect(&self.text, tree.root_node(), &[], language, &self.rules)
             });
+            // From now on edits keep these facts statement by statement: a diff pattern on a
+            // chain node must query the whole document, as a rule pattern there does.
+            if let Some(tree) = &self.tree {
+                let descend = self.rules.compiled(language).sibling_span == 1;
+                self.matched_at_top |=
+                    Outline::of(tree.root_node(), descend)
+                        .chain
+                        .iter()
+                        .any(|node| {
+                            analysis::diff_matches_at_top(
+                                &self.text,
+                                *node,
+                                0,
+                                language,
+                                &self.rules,
+                            )
+                        });
+            }
         }
     }
 
@@ -478,7 +496,12 @@ impl Document {
         if matched_at_top
             || before.chain_signature() != chain
             || outline.chain_signature() != chain
-            || outline.matched(&self.text, language, &self.rules)
+            || outline.matched(
+                &self.text,
+                language,
+                &self.rules,
+                self.current_facts.is_some(),
+            )
         {
             drop(before);
             drop(outline);
@@ -554,7 +577,9 @@ impl Document {
         self.current_facts = None;
         let descend = self.rules.compiled(language).sibling_span == 1;
         let outline = Outline::of(tree.root_node(), descend);
-        self.matched_at_top = outline.matched(&self.text, language, &self.rules);
+        // Diff facts are kept whenever HEAD is known.
+        let diff = self.base.as_deref().and_then(Base::head_text).is_some();
+        self.matched_at_top = outline.matched(&self.text, language, &self.rules, diff);
         self.chain = outline.chain_signature();
         self.collected = analysis::collect(
             &self.text,
@@ -662,12 +687,13 @@ impl<'t> Outline<'t> {
             .collect()
     }
 
-    /// Whether a rule pattern matches a node of the chain: such a match can change with any
-    /// statement.
-    fn matched(&self, text: &str, language: Language, rules: &RuleSet) -> bool {
-        self.chain
-            .iter()
-            .any(|node| analysis::matches_at_top(text, *node, 0, language, rules))
+    /// Whether a rule pattern (with `diff`, a diff rule's pattern too) matches a node of the
+    /// chain: such a match can change with any statement.
+    fn matched(&self, text: &str, language: Language, rules: &RuleSet, diff: bool) -> bool {
+        self.chain.iter().any(|node| {
+            analysis::matches_at_top(text, *node, 0, language, rules)
+                || diff && analysis::diff_matches_at_top(text, *node, 0, language, rules)
+        })
     }
 }
 
