@@ -11,6 +11,7 @@ use std::sync::Arc;
 use blast_radius::analysis::{self, Language, RuleSet};
 use blast_radius::lsp::document::Document;
 use blast_radius::lsp::position::Encoding;
+use blast_radius::provenance::git::Base;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -101,8 +102,15 @@ fn main() {
     let rules = RuleSet::builtin();
     let shared = Arc::new(RuleSet::builtin());
     println!(
-        "{:<7} {:>9} {:>10} {:>10} {:>12} {:>10} {:>12}",
-        "lang", "compile", "parse", "analyse", "analyse/parse", "findings", "keystroke"
+        "{:<7} {:>9} {:>10} {:>10} {:>12} {:>10} {:>12} {:>15}",
+        "lang",
+        "compile",
+        "parse",
+        "analyse",
+        "analyse/parse",
+        "findings",
+        "keystroke",
+        "keystroke+HEAD"
     );
     // Files given on the command line (`cargo bench --bench analysis -- FILE...`) replace the
     // generated documents; each file's language is detected from its name and content.
@@ -149,6 +157,21 @@ fn main() {
             };
             document.apply_changes(vec![change], version, Encoding::Utf8)
         });
+        // The same with the file's committed version as HEAD: the diff rules and the
+        // uncommitted-line facts run on every keystroke too.
+        let mut with_head = Document::open(Some(language), 1, text.clone(), shared.clone());
+        with_head.set_base(Some(Arc::new(Base::with_head_text(text.clone()))));
+        let mut version = 1;
+        let keystroke_head = time(101, || {
+            version += 1;
+            let at = Position::new(5000, line_length + (version as u32 - 2));
+            let change = TextDocumentContentChangeEvent {
+                range: Some(Range::new(at, at)),
+                range_length: None,
+                text: "x".into(),
+            };
+            with_head.apply_changes(vec![change], version, Encoding::Utf8)
+        });
         // A quote typed in the middle: the rest of the file becomes a string or an error until it
         // is closed, the worst case for re-parsing and re-querying.
         let quoted = {
@@ -168,7 +191,7 @@ fn main() {
             unclosed.as_secs_f64() * 1e3
         );
         println!(
-            "{:<7} {:>7.1}ms {:>8.2}ms {:>8.2}ms {:>12.2}x {:>10} {:>10.3}ms",
+            "{:<7} {:>7.1}ms {:>8.2}ms {:>8.2}ms {:>12.2}x {:>10} {:>10.3}ms {:>13.3}ms",
             language.name(),
             compile.as_secs_f64() * 1e3,
             parse.as_secs_f64() * 1e3,
@@ -176,6 +199,7 @@ fn main() {
             analyse.as_secs_f64() / parse.as_secs_f64(),
             findings.max(document_findings),
             keystroke.as_secs_f64() * 1e3,
+            keystroke_head.as_secs_f64() * 1e3,
         );
     }
 }

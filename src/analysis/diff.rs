@@ -1038,15 +1038,25 @@ fn changed(
     // A target's state on one side: its `present` fact, if any, and its other facts; `None`
     // when the target is not there at all.
     type State<'f> = (Option<&'f Fact>, Vec<&'f Fact>);
-    fn state<'f>(facts: &'f [Fact], rule: usize, target: &str) -> Option<State<'f>> {
-        let of_target = |f: &&Fact| f.rule == rule && f.target == target && !f.has_role("moved");
-        let present = facts
+    // The facts of each rule and target, so a target's state is a lookup (files have thousands
+    // of blocks).
+    type Index<'f> = HashMap<(usize, &'f str), Vec<&'f Fact>>;
+    fn index(facts: &[Fact]) -> Index<'_> {
+        let mut index: Index<'_> = HashMap::new();
+        for fact in facts.iter().filter(|f| !f.has_role("moved")) {
+            index
+                .entry((fact.rule, fact.target.as_str()))
+                .or_default()
+                .push(fact);
+        }
+        index
+    }
+    fn state<'f>(index: &Index<'f>, rule: usize, target: &str) -> Option<State<'f>> {
+        let of_target = index.get(&(rule, target))?;
+        let present = of_target.iter().copied().find(|f| f.has_role("present"));
+        let mut kinds: Vec<&Fact> = of_target
             .iter()
-            .filter(of_target)
-            .find(|f| f.has_role("present"));
-        let mut kinds: Vec<&Fact> = facts
-            .iter()
-            .filter(of_target)
+            .copied()
             .filter(|f| !f.has_role("present"))
             .collect();
         kinds.sort_by(|a, b| a.text.cmp(&b.text));
@@ -1065,6 +1075,7 @@ fn changed(
                 .join(", ")
         }
     };
+    let (base_index, current_index) = (index(base_facts), index(current_facts));
     let mut seen: HashSet<(usize, &str)> = HashSet::new();
     let mut findings = Vec::new();
     for fact in current_facts
@@ -1075,8 +1086,8 @@ fn changed(
             continue;
         }
         let (Some(before), Some(now)) = (
-            state(base_facts, fact.rule, &fact.target),
-            state(current_facts, fact.rule, &fact.target),
+            state(&base_index, fact.rule, &fact.target),
+            state(&current_index, fact.rule, &fact.target),
         ) else {
             continue;
         };
