@@ -545,3 +545,103 @@ async fn editor_settings_turn_provenance_off_and_override_the_policy() {
     assert_eq!(judged["diagnostics"][0]["severity"], 4, "{judged}");
     client.shutdown().await;
 }
+
+/// A client that never answers the server's requests (here the `workspace/codeLens/refresh` sent
+/// once the HEAD version is read) still gets a server that exits on `exit`: the server does not
+/// wait for those answers in its handlers.
+#[test]
+fn the_server_exits_though_the_client_never_answers_its_requests() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let repo = Repo::new();
+    repo.commit(
+        &[("deploy.sh", "#!/bin/sh\nrm -rf \"$BUILD\"\n")],
+        "deploy script",
+        ("Ann", "ann@example.com"),
+    );
+    let uri = format!("file://{}", repo.path().join("deploy.sh").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_blast-radius"))
+        .arg("server")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, received) = std::sync::mpsc::channel::<serde_json::Value>();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stdout);
+        loop {
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(value) = line.strip_prefix("Content-Length: ") {
+                    length = value.parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                return;
+            }
+            if let Ok(message) = serde_json::from_slice(&body) {
+                let _ = sender.send(message);
+            }
+        }
+    });
+    let mut send = |message: serde_json::Value| {
+        let body = message.to_string();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.flush().unwrap();
+    };
+    let wait = |accept: &dyn Fn(&serde_json::Value) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while let Ok(message) = received.recv_timeout(deadline - Instant::now()) {
+            if accept(&message) {
+                return message;
+            }
+        }
+        panic!("the server did not send the expected message");
+    };
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "processId": null,
+            "rootUri": format!("file://{}", repo.path().display()),
+            "capabilities": {"workspace": {"codeLens": {"refreshSupport": true}}}
+        }}),
+    );
+    wait(&|m| m["id"] == 1);
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
+    send(
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "shellscript", "version": 1,
+                             "text": "#!/bin/sh\nrm -rf \"$BUILD\"\nrm -rf \"$OUT\"\n"}
+        }}),
+    );
+    let refresh = wait(&|m| m["method"] == "workspace/codeLens/refresh");
+    assert!(refresh.get("id").is_some(), "{refresh}");
+    send(serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": null}));
+    wait(&|m| m["id"] == 2 && m.get("method").is_none());
+    send(serde_json::json!({"jsonrpc": "2.0", "method": "exit", "params": null}));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not exit within 10 s of `exit`");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -38,6 +38,10 @@ pub struct Backend {
     recent: Mutex<std::collections::VecDeque<Uri>>,
     pub(super) encoding: RwLock<Encoding>,
     pull_diagnostics: AtomicBool,
+    /// The client takes `workspace/codeLens/refresh` (`workspace.codeLens.refreshSupport`).
+    code_lens_refresh: AtomicBool,
+    /// The client takes `workspace/diagnostic/refresh`.
+    diagnostic_refresh: AtomicBool,
     watch_registration: AtomicBool,
     pub(super) editor: RwLock<EditorSettings>,
     configs: Mutex<ConfigCache>,
@@ -55,6 +59,8 @@ impl Backend {
             recent: Mutex::new(std::collections::VecDeque::new()),
             encoding: RwLock::new(Encoding::Utf16),
             pull_diagnostics: AtomicBool::new(false),
+            code_lens_refresh: AtomicBool::new(false),
+            diagnostic_refresh: AtomicBool::new(false),
             watch_registration: AtomicBool::new(false),
             editor: RwLock::new(EditorSettings::default()),
             configs: Mutex::new(ConfigCache::default()),
@@ -78,6 +84,19 @@ impl Backend {
                 document.release_trees();
             }
         }
+    }
+
+    /// Asks the client to re-request code lenses, if it says it takes such requests. The
+    /// answer is not waited for in the handler: a client that never answers must not hold up
+    /// the handler, or `exit`.
+    fn refresh_code_lenses(&self) {
+        if !self.code_lens_refresh.load(Ordering::Relaxed) {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.code_lens_refresh().await;
+        });
     }
 
     pub(super) fn encoding(&self) -> Encoding {
@@ -272,7 +291,7 @@ impl Backend {
         }
         self.bump(uri);
         self.publish(uri).await;
-        let _ = self.client.code_lens_refresh().await;
+        self.refresh_code_lenses();
     }
 
     /// Reads the Terraform plans (`terraform show -json` output) of a `.tf` document's module,
@@ -316,7 +335,7 @@ impl Backend {
         }
         self.bump(uri);
         self.publish(uri).await;
-        let _ = self.client.code_lens_refresh().await;
+        self.refresh_code_lenses();
     }
 
     /// Re-reads configuration for every open document and re-analyses them all.
@@ -352,10 +371,15 @@ impl Backend {
         for uri in &uris {
             self.publish(uri).await;
         }
-        if self.pull_diagnostics.load(Ordering::Relaxed) {
-            let _ = self.client.workspace_diagnostic_refresh().await;
+        if self.pull_diagnostics.load(Ordering::Relaxed)
+            && self.diagnostic_refresh.load(Ordering::Relaxed)
+        {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
         }
-        let _ = self.client.code_lens_refresh().await;
+        self.refresh_code_lenses();
         for uri in &uris {
             self.load_base(uri).await;
         }
@@ -405,6 +429,21 @@ impl LanguageServer for Backend {
             .as_ref()
             .is_some_and(|t| t.diagnostic.is_some());
         self.pull_diagnostics.store(pull, Ordering::Relaxed);
+        let workspace = capabilities.workspace.as_ref();
+        self.code_lens_refresh.store(
+            workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+            Ordering::Relaxed,
+        );
+        self.diagnostic_refresh.store(
+            workspace
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            Ordering::Relaxed,
+        );
         let dynamic_watch = capabilities
             .workspace
             .as_ref()
