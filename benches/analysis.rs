@@ -31,6 +31,21 @@ fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// Median time of 101 single characters typed one after the other at the end of `line`.
+fn type_at_end_of_line(document: &mut Document, line: u32, length: u32) -> Duration {
+    let mut version = document.version;
+    time(101, || {
+        version += 1;
+        let at = Position::new(line, length + (version - 2) as u32);
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(at, at)),
+            range_length: None,
+            text: "x".into(),
+        };
+        document.apply_changes(vec![change], version, Encoding::Utf8)
+    })
+}
+
 /// A realistic 10,000-line document: shell functions, Python classes with methods, a flat SQL
 /// migration, Terraform resource blocks; a finding every ~2,000 lines.
 fn generated(language: Language) -> Option<String> {
@@ -146,32 +161,12 @@ fn main() {
         let mut document = Document::open(Some(language), 1, text.clone(), shared.clone());
         let line_length = text.lines().nth(5000).map_or(0, |l| l.len()) as u32;
         let document_findings = document.findings.len();
-        let mut version = 1;
-        let keystroke = time(101, || {
-            version += 1;
-            let at = Position::new(5000, line_length + (version as u32 - 2));
-            let change = TextDocumentContentChangeEvent {
-                range: Some(Range::new(at, at)),
-                range_length: None,
-                text: "x".into(),
-            };
-            document.apply_changes(vec![change], version, Encoding::Utf8)
-        });
+        let keystroke = type_at_end_of_line(&mut document, 5000, line_length);
         // The same with the file's committed version as HEAD: the diff rules and the
         // uncommitted-line facts run on every keystroke too.
         let mut with_head = Document::open(Some(language), 1, text.clone(), shared.clone());
         with_head.set_base(Some(Arc::new(Base::with_head_text(text.clone()))));
-        let mut version = 1;
-        let keystroke_head = time(101, || {
-            version += 1;
-            let at = Position::new(5000, line_length + (version as u32 - 2));
-            let change = TextDocumentContentChangeEvent {
-                range: Some(Range::new(at, at)),
-                range_length: None,
-                text: "x".into(),
-            };
-            with_head.apply_changes(vec![change], version, Encoding::Utf8)
-        });
+        let keystroke_head = type_at_end_of_line(&mut with_head, 5000, line_length);
         // A quote typed in the middle: the rest of the file becomes a string or an error until it
         // is closed, the worst case for re-parsing and re-querying.
         let quoted = {

@@ -381,8 +381,8 @@ pub fn collect<'t>(
     collected
 }
 
-/// Whether a rule pattern matches a node at most `depth` levels below the root (the root, or the
-/// node holding the file's statements), predicates of the query language included. Such a match
+/// Whether a rule pattern (with `diff`, a diff rule's pattern) matches a node at most `depth`
+/// levels below `root`, predicates of the query language included. Such a match
 /// can depend on every statement, so a caller that re-queries statements one by one must query
 /// the whole document instead.
 pub fn matches_at_top(
@@ -391,20 +391,14 @@ pub fn matches_at_top(
     depth: u32,
     language: Language,
     rules: &RuleSet,
+    diff: bool,
 ) -> bool {
-    matches_within(text, root, depth, rules.compiled(language))
-}
-
-/// [`matches_at_top`] for the patterns of the diff rules (whose facts the server also keeps
-/// statement by statement).
-pub fn diff_matches_at_top(
-    text: &str,
-    root: Node<'_>,
-    depth: u32,
-    language: Language,
-    rules: &RuleSet,
-) -> bool {
-    matches_within(text, root, depth, rules.compiled_diff(language))
+    let compiled = if diff {
+        rules.compiled_diff(language)
+    } else {
+        rules.compiled(language)
+    };
+    matches_within(text, root, depth, compiled)
 }
 
 fn matches_within(

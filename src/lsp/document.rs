@@ -202,12 +202,13 @@ impl Document {
                         .chain
                         .iter()
                         .any(|node| {
-                            analysis::diff_matches_at_top(
+                            analysis::matches_at_top(
                                 &self.text,
                                 *node,
                                 0,
                                 language,
                                 &self.rules,
+                                true,
                             )
                         });
             }
@@ -691,8 +692,8 @@ impl<'t> Outline<'t> {
     /// chain: such a match can change with any statement.
     fn matched(&self, text: &str, language: Language, rules: &RuleSet, diff: bool) -> bool {
         self.chain.iter().any(|node| {
-            analysis::matches_at_top(text, *node, 0, language, rules)
-                || diff && analysis::diff_matches_at_top(text, *node, 0, language, rules)
+            analysis::matches_at_top(text, *node, 0, language, rules, false)
+                || diff && analysis::matches_at_top(text, *node, 0, language, rules, true)
         })
     }
 }
