@@ -33,8 +33,8 @@ use tree_sitter::{
 use super::query::{self, CommandCache, PatternRole};
 use super::rules::{REVIEW_STALE, RuleKind};
 use super::{
-    DOCUMENT_BUDGET, Edit, Finding, Language, LineIndex, MATCH_LIMIT, Review, RuleSet, parse,
-    render_message, shown_target, sort_findings,
+    DOCUMENT_BUDGET, Edit, Finding, Language, LineIndex, MATCH_LIMIT, Review, RuleSet, captured,
+    parse, render_message, shown_target, sort_findings,
 };
 
 /// One match of a diff rule's query.
@@ -400,13 +400,7 @@ impl DiffFacts {
                     }
                     _ => continue,
                 };
-                let capture_node = |index: u32| {
-                    found
-                        .captures
-                        .iter()
-                        .find(|c| c.index == index)
-                        .map(|c| c.node)
-                };
+                let capture_node = |index: u32| captured(found, index);
                 let Some(matched) = compiled.match_capture.and_then(capture_node) else {
                     continue;
                 };

@@ -23,7 +23,8 @@ use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use tree_sitter::{
-    Node, Parser, QueryCursor, QueryCursorOptions, QueryCursorState, StreamingIterator, Tree,
+    Node, Parser, QueryCursor, QueryCursorOptions, QueryCursorState, QueryMatch, StreamingIterator,
+    Tree,
 };
 
 pub use language::Language;
@@ -426,6 +427,15 @@ fn matches_within(
     false
 }
 
+/// The node a match captured under `index`, if any.
+pub(crate) fn captured<'t>(found: &QueryMatch<'_, 't>, index: u32) -> Option<Node<'t>> {
+    found
+        .captures
+        .iter()
+        .find(|c| c.index == index)
+        .map(|c| c.node)
+}
+
 /// The byte range of a whole document, for the query cursor.
 pub(crate) const WHOLE: Range<usize> = 0..usize::MAX;
 
@@ -600,13 +610,7 @@ fn collect_node<'t>(
                 continue;
             }
             Some(PatternRole::Embed(predicates)) => {
-                let capture_node = |index: u32| {
-                    found
-                        .captures
-                        .iter()
-                        .find(|c| c.index == index)
-                        .map(|c| c.node)
-                };
+                let capture_node = |index: u32| captured(found, index);
                 commands.reads = None;
                 let passed = query::evaluate(predicates, capture_node, text, commands).is_some();
                 // A Makefile recipe reads the variables the whole file sets.
@@ -639,13 +643,7 @@ fn collect_node<'t>(
         if let Some(hook) = BEFORE_RULE_EVALUATION.get() {
             hook(&rule.id);
         }
-        let capture_node = |index: u32| {
-            found
-                .captures
-                .iter()
-                .find(|c| c.index == index)
-                .map(|c| c.node)
-        };
+        let capture_node = |index: u32| captured(found, index);
         let Some(matched) = compiled.match_capture.and_then(capture_node) else {
             continue;
         };
