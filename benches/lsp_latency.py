@@ -2,8 +2,9 @@
 """Keystroke latency of the language server, measured through its stdio like an editor.
 
 For each language: generate a 10,000-line document with a few findings, open it, then send
-single-character edits at realistic positions (typing inside a line in the middle of the file) and
-time each `didChange` until the `publishDiagnostics` of that version arrives. Also times the first
+single-character edits at realistic positions (by default, new statements typed after existing
+ones throughout the file; see --typing) and time each `didChange` until the `publishDiagnostics`
+of that version arrives. Also times the first
 diagnostics after `didOpen`. Prints median, p99 and max per language.
 
     cargo build --release && python3 benches/lsp_latency.py [--edits 1000] [--binary PATH]
@@ -147,6 +148,25 @@ def block(language: str, i: int, risky: bool, rng: random.Random) -> list[str]:
     raise ValueError(language)
 
 
+def is_statement(language: str, line: str) -> bool:
+    """Whether `line` of a generated document is a whole statement, which may be written again
+    after itself (nothing it opens or closes)."""
+    code = line.strip()
+    if not code or code.endswith(("{", "}", "(", "[", ":")) or code in ("fi", "---", "]", ")"):
+        return False
+    if language in ("javascript", "typescript", "tsx", "rust", "sql"):
+        return code.endswith(";")
+    if language == "json":
+        return code.endswith(",") and ":" in code
+    if language == "yaml":
+        return ": " in code and not code.startswith("-")
+    if language == "bash":
+        return not code.endswith("then")
+    if language == "dockerfile":
+        return not code.startswith("FROM")
+    return True
+
+
 def generate(language: str, rng: random.Random) -> tuple[str, str, str]:
     """(uri, languageId, text) of a realistic 10,000-line document of the language, with a
     finding every ~1,000-2,000 lines."""
@@ -272,30 +292,53 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str,
     lines = text.split("\n")
     latencies = []
     version = 1
-    # Type into a line in the middle of the file, then move on, like an editor session.
-    line = LINES // 2
-    column = len(lines[line])
-    for n in range(edits):
-        if n % 25 == 0:
-            line = rng.randrange(10, LINES - 10)
-            column = len(lines[line])
+
+    def send(line: int, column: int, inserted: str) -> None:
+        nonlocal version
         version += 1
-        if typing == "adversarial":
-            # Unpaired quotes and `$`: the parse breaks until the line is fixed.
-            char = rng.choice("abcdefghijklmnopqrstuvwxyz _-=\"$")
-        else:
-            # What an editor sends while a person types code: identifier characters and
-            # punctuation, quotes and brackets inserted as auto-closed pairs.
-            char = rng.choice(["a", "e", "i", "n", "r", "s", "t", "x", "_", " ", "1", ".", "\"\"", "()", "[]"])
-        change = {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column}},
-                  "text": char}
-        lines[line] = lines[line][:column] + char + lines[line][column:]
-        column += 1  # after a single character, or inside an auto-closed pair
+        change = {"range": {"start": {"line": line, "character": column},
+                            "end": {"line": line, "character": column}}, "text": inserted}
         t0 = time.perf_counter()
         server.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
                      "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
         server.wait_diagnostics(uri, version)
         latencies.append((time.perf_counter() - t0) * 1000)
+
+    if typing == "lines":
+        # A person writing code: after a complete statement somewhere in the file, Enter (with
+        # the line's indentation, as editors insert it), then a new statement like it, one
+        # character at a time. The document parses again once each line is finished.
+        statements = [n for n in range(10, LINES - 10) if is_statement(language, lines[n])]
+        while len(latencies) < edits:
+            line = rng.choice(statements)
+            typed = lines[line]
+            indent = typed[:len(typed) - len(typed.lstrip())]
+            send(line, len(lines[line]), "\n" + indent)
+            lines[line + 1:line + 1] = [indent]
+            statements = [n + 1 if n > line else n for n in statements]
+            for char in typed[len(indent):]:
+                if len(latencies) >= edits:
+                    break
+                send(line + 1, len(lines[line + 1]), char)
+                lines[line + 1] += char
+    else:
+        # Characters appended to lines here and there, never finished: the errors pile up.
+        line = LINES // 2
+        column = len(lines[line])
+        for n in range(edits):
+            if n % 25 == 0:
+                line = rng.randrange(10, LINES - 10)
+                column = len(lines[line])
+            if typing == "adversarial":
+                # Unpaired quotes and `$`: the parse breaks until the line is fixed.
+                char = rng.choice("abcdefghijklmnopqrstuvwxyz _-=\"$")
+            else:
+                # Identifier characters and punctuation, quotes and brackets inserted as
+                # auto-closed pairs.
+                char = rng.choice(["a", "e", "i", "n", "r", "s", "t", "x", "_", " ", "1", ".", "\"\"", "()", "[]"])
+            send(line, column, char)
+            lines[line] = lines[line][:column] + char + lines[line][column:]
+            column += 1  # after a single character, or inside an auto-closed pair
     server.close()
     if workdir:
         shutil.rmtree(workdir)
@@ -364,9 +407,12 @@ def main() -> int:
                         help="commit each document to a temporary git repository first, so the server "
                              "reads its HEAD version: every keystroke then also runs the diff rules and "
                              "provenance against HEAD")
-    parser.add_argument("--typing", choices=["code", "adversarial"], default="code",
-                        help="code: identifier characters and auto-closed pairs (default); "
-                             "adversarial: unpaired quotes and $ that break the parse")
+    parser.add_argument("--typing", choices=["lines", "code", "adversarial"], default="lines",
+                        help="lines: new statements typed one character at a time after existing "
+                             "ones, each finished before the next (default); code: identifier "
+                             "characters and auto-closed pairs appended to lines and never "
+                             "finished, 25 per line, so errors pile up; adversarial: the same with "
+                             "unpaired quotes and $")
     args = parser.parse_args()
     results = [run_language(args.binary, lang, args.edits, 7, args.typing, args.git)
                for lang in args.languages.split(",") if lang]

@@ -96,6 +96,26 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> dict:
     }
 
 
+# Our rules that the peers' ten rules approximate (benches/peers/): "blast-radius check (peer
+# rules)" runs only these, so the comparison with the peers is also made on the same rule set.
+PEER_RULES = ["recursive-delete-dynamic-path", "process-env-write", "orm-drop-all", "aws-ec2-terminate",
+              "aws-sdk-delete", "tf-force-destroy", "git-force-push", "rm-recursive-unguarded",
+              "gha-permissions-write-all"]
+
+
+def peer_rules_config(cache: Path) -> Path:
+    """A configuration that disables every built-in rule but PEER_RULES."""
+    listed = subprocess.run([str(RELEASE / "blast-radius"), "rules", "--format", "json"], check=True,
+                            capture_output=True).stdout
+    ids = [rule["id"] for rule in json.loads(listed)]
+    missing = [rule for rule in PEER_RULES if rule not in ids]
+    if missing:
+        raise SystemExit(f"benches/scan.py: PEER_RULES names unknown rules: {missing}")
+    config = cache / "peer-rules.toml"
+    config.write_text("disable = [\n" + "".join(f'  "{i}",\n' for i in ids if i not in PEER_RULES) + "]\n")
+    return config
+
+
 def tools(corpus: Path, bin_dir: Path | None) -> dict:
     """name -> (command, cwd, env, count of findings from stdout)."""
     semgrep_env = dict(os.environ)
@@ -113,6 +133,9 @@ def tools(corpus: Path, bin_dir: Path | None) -> dict:
                                lambda out: len(json.loads(out)["findings"])),
         "parse only": ([str(RELEASE / "examples" / "parse_only"), "."], corpus, None,
                        lambda out: 0),
+        "blast-radius check (peer rules)": (
+            [str(RELEASE / "blast-radius"), "check", "--format", "json", "--config", str(peer_rules_config(cache)),
+             "."], corpus, None, lambda out: len(json.loads(out)["findings"])),
     }
     if bin_dir is not None:
         table["ast-grep scan"] = (

@@ -34,7 +34,7 @@ use super::query::{self, CommandCache, PatternRole};
 use super::rules::{REVIEW_STALE, RuleKind};
 use super::{
     DOCUMENT_BUDGET, Edit, Finding, Language, LineIndex, MATCH_LIMIT, Review, RuleSet, captured,
-    parse, render_message, shown_target, sort_findings,
+    parse, render_message, shift_offset, shown_target, sort_findings,
 };
 
 /// One match of a diff rule's query.
@@ -481,19 +481,13 @@ impl DiffFacts {
             .sort_by_key(|f| (f.range.start, f.range.end, f.rule));
     }
 
-    /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
-    /// in the old text changed the length by `delta`); drops what the edit `touched`.
-    pub fn edit(&mut self, touched: Range<usize>, from: usize, delta: isize) {
+    /// Keeps every range in step with an edit that replaced `touched` (old offsets) with text
+    /// ending at `new_end` (see [`shift_offset`]); drops what the edit touched.
+    pub fn edit(&mut self, touched: Range<usize>, new_end: usize) {
         let hit = |r: &Range<usize>| r.start <= touched.end && touched.start <= r.end;
         self.facts.retain(|f| !hit(&f.range));
         self.comments.retain(|c| !hit(c));
-        let shift = |offset: usize| {
-            if offset >= from {
-                offset.saturating_add_signed(delta)
-            } else {
-                offset
-            }
-        };
+        let shift = |offset: usize| shift_offset(offset, &touched, new_end);
         for fact in &mut self.facts {
             fact.range = shift(fact.range.start)..shift(fact.range.end);
             fact.scope = fact.scope.as_ref().map(|s| shift(s.start)..shift(s.end));

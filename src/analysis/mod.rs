@@ -280,16 +280,10 @@ impl Collected {
         sort_dependents(&mut self.dependents);
     }
 
-    /// Moves every range at or after `from` by `delta` bytes (after an edit that ends at `from`
-    /// in the old text changed the length by `delta`).
-    pub fn shift(&mut self, from: usize, delta: isize) {
-        let shift = |offset: usize| {
-            if offset >= from {
-                offset.saturating_add_signed(delta)
-            } else {
-                offset
-            }
-        };
+    /// Keeps every range in step with an edit that replaced `edited` (old offsets) with text
+    /// ending at `new_end`: see [`shift_offset`].
+    pub fn shift(&mut self, edited: &Range<usize>, new_end: usize) {
+        let shift = |offset: usize| shift_offset(offset, edited, new_end);
         for finding in &mut self.findings {
             finding.range = shift(finding.range.start)..shift(finding.range.end);
             finding.target = finding
@@ -304,6 +298,18 @@ impl Collected {
         {
             *range = shift(range.start)..shift(range.end);
         }
+    }
+}
+
+/// Where an offset of the old text is after an edit that replaced `edited` with text ending at
+/// `new_end`: offsets after the edit move by its change of length; offsets inside it stay, but
+/// not beyond the new text. A range stays a range (start <= end), and one that overlapped the
+/// edit overlaps `edited.start..new_end`.
+pub(crate) fn shift_offset(offset: usize, edited: &Range<usize>, new_end: usize) -> usize {
+    if offset >= edited.end {
+        (offset - edited.end) + new_end
+    } else {
+        offset.min(new_end)
     }
 }
 

@@ -118,6 +118,20 @@ pub(crate) struct CompiledLanguage {
     /// every pattern has one root; `usize::MAX` when a quantifier makes it unbounded): an edit
     /// re-queries that many neighbours of what it touched.
     pub sibling_span: usize,
+    /// The node kinds a match can be rooted at (the top-level node of each pattern): `None`
+    /// when some pattern starts with a wildcard or a shape [`pattern_roots`] does not read.
+    pub root_kinds: Option<Vec<String>>,
+}
+
+impl CompiledLanguage {
+    /// Whether a match of this query can be rooted at a node of `kind`.
+    pub fn may_root(&self, kind: &str) -> bool {
+        self.query.is_some()
+            && self
+                .root_kinds
+                .as_ref()
+                .is_none_or(|kinds| kinds.iter().any(|k| k == kind))
+    }
 }
 
 impl CompiledLanguage {
@@ -169,6 +183,7 @@ impl CompiledLanguage {
                                 shell_capture: None,
                                 argv_capture: None,
                                 sibling_span: 1,
+                                root_kinds: Some(Vec::new()),
                             },
                             errors,
                         );
@@ -179,12 +194,24 @@ impl CompiledLanguage {
         let (mut query, owners, text) = combined;
         let mut patterns = Vec::with_capacity(query.pattern_count());
         let mut sibling_span = 1;
+        let mut root_kinds = Some(Vec::new());
         for index in 0..query.pattern_count() {
+            let pattern_text =
+                &text[query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
             if !query.is_pattern_rooted(index) {
-                let pattern_text =
-                    &text[query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
                 sibling_span = sibling_span.max(top_level_steps(pattern_text));
             }
+            root_kinds = match (root_kinds, pattern_roots(pattern_text)) {
+                (Some(mut kinds), Some(more)) => {
+                    for kind in more {
+                        if !kinds.contains(&kind) {
+                            kinds.push(kind);
+                        }
+                    }
+                    Some(kinds)
+                }
+                _ => None,
+            };
             let role = match owners[index] {
                 None => PatternRole::Comment,
                 Some(source) => {
@@ -246,6 +273,7 @@ impl CompiledLanguage {
                 shell_capture,
                 argv_capture,
                 sibling_span,
+                root_kinds,
             },
             errors,
         )
@@ -301,6 +329,163 @@ fn top_level_steps(pattern: &str) -> usize {
         }
     }
     steps.max(1)
+}
+
+/// The node kinds a pattern's matches are rooted at: the kind of its top-level node, of each
+/// alternative of a top-level `[...]`, of each node of a top-level group. `None` for a wildcard
+/// (`(_)`, `_`) or anything else this does not read, which callers take as "any kind".
+pub(crate) fn pattern_roots(pattern: &str) -> Option<Vec<String>> {
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
+    let mut kinds = Vec::new();
+    roots_of_item(bytes, &mut at, &mut kinds)?;
+    skip_blank(bytes, &mut at);
+    (at == bytes.len()).then_some(kinds)
+}
+
+fn skip_blank(bytes: &[u8], at: &mut usize) {
+    while *at < bytes.len() {
+        match bytes[*at] {
+            b if b.is_ascii_whitespace() => *at += 1,
+            b';' => {
+                while *at < bytes.len() && bytes[*at] != b'\n' {
+                    *at += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+}
+
+/// Moves past a string literal starting at `at` (on its opening quote); returns its contents.
+fn string_at(bytes: &[u8], at: &mut usize) -> Option<String> {
+    let mut value = Vec::new();
+    *at += 1;
+    while *at < bytes.len() {
+        match bytes[*at] {
+            b'\\' => {
+                let escaped = *bytes.get(*at + 1)?;
+                value.push(match escaped {
+                    b'n' => b'\n',
+                    b't' => b'\t',
+                    b'r' => b'\r',
+                    b'0' => 0,
+                    other => other,
+                });
+                *at += 2;
+            }
+            b'"' => {
+                *at += 1;
+                return String::from_utf8(value).ok();
+            }
+            b => {
+                value.push(b);
+                *at += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Moves past the rest of a parenthesised or bracketed form whose opening byte is before `at`.
+fn skip_to_close(bytes: &[u8], at: &mut usize) -> Option<()> {
+    let mut depth = 1usize;
+    while *at < bytes.len() {
+        match bytes[*at] {
+            b'"' => {
+                string_at(bytes, at)?;
+                continue;
+            }
+            b';' => {
+                skip_blank(bytes, at);
+                continue;
+            }
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    *at += 1;
+                    return Some(());
+                }
+            }
+            _ => {}
+        }
+        *at += 1;
+    }
+    None
+}
+
+/// Reads one item (a node, an alternation, a group, a string) with its captures and
+/// quantifier, adding the kinds it can be rooted at.
+fn roots_of_item(bytes: &[u8], at: &mut usize, kinds: &mut Vec<String>) -> Option<()> {
+    skip_blank(bytes, at);
+    match *bytes.get(*at)? {
+        b'"' => kinds.push(string_at(bytes, at)?),
+        b'[' => {
+            *at += 1;
+            loop {
+                skip_blank(bytes, at);
+                if *bytes.get(*at)? == b']' {
+                    *at += 1;
+                    break;
+                }
+                roots_of_item(bytes, at, kinds)?;
+            }
+        }
+        b'(' => {
+            *at += 1;
+            skip_blank(bytes, at);
+            match *bytes.get(*at)? {
+                // A group: its nodes (siblings, or one node with predicates).
+                b'(' | b'[' | b'"' => loop {
+                    skip_blank(bytes, at);
+                    match *bytes.get(*at)? {
+                        b')' => {
+                            *at += 1;
+                            break;
+                        }
+                        b'.' => *at += 1,
+                        b'(' if bytes.get(*at + 1) == Some(&b'#') => {
+                            *at += 1;
+                            skip_to_close(bytes, at)?;
+                        }
+                        _ => roots_of_item(bytes, at, kinds)?,
+                    }
+                },
+                _ => {
+                    let start = *at;
+                    while *at < bytes.len()
+                        && (bytes[*at].is_ascii_alphanumeric() || bytes[*at] == b'_')
+                    {
+                        *at += 1;
+                    }
+                    let name = std::str::from_utf8(&bytes[start..*at]).ok()?;
+                    if name.is_empty() || name == "_" {
+                        return None;
+                    }
+                    kinds.push(name.to_string());
+                    skip_to_close(bytes, at)?;
+                }
+            }
+        }
+        _ => return None,
+    }
+    // Captures and a quantifier.
+    loop {
+        skip_blank(bytes, at);
+        match bytes.get(*at) {
+            Some(b'@') => {
+                *at += 1;
+                while *at < bytes.len()
+                    && (bytes[*at].is_ascii_alphanumeric() || b"_-.".contains(&bytes[*at]))
+                {
+                    *at += 1;
+                }
+            }
+            Some(b'?' | b'*' | b'+') => *at += 1,
+            _ => return Some(()),
+        }
+    }
 }
 
 type Built<'s> = (Query, Vec<Option<&'s QuerySource>>, String);
@@ -705,4 +890,62 @@ fn bound_to(identifier: Node<'_>, text: &str, regex: &Regex) -> (bool, Range<usi
         stack.extend(node.named_children(&mut cursor));
     }
     (false, read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_roots_reads_the_top_level_node_kinds() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            (
+                "(call_expression function: (identifier) @f) @match",
+                Some(&["call_expression"]),
+            ),
+            (
+                "((call (identifier) @f) @match (#eq? @f \"rm(\") (#set! message \"a ) b\"))",
+                Some(&["call"]),
+            ),
+            (
+                "[(command) (pipeline)] @match",
+                Some(&["command", "pipeline"]),
+            ),
+            ("; a comment (not a node)\n(block) @b", Some(&["block"])),
+            ("((a) . (b) [(c) \"d\"])", Some(&["a", "b", "c", "d"])),
+            ("\"(\" @open", Some(&["("])),
+            ("(statement)* @many", Some(&["statement"])),
+            (
+                "((_ (call) @match) @parent (#not-kind? @parent \"x\"))",
+                None,
+            ),
+            ("(_) @any", None),
+            ("_ @any", None),
+            ("(unclosed", None),
+        ];
+        for (pattern, expected) in cases {
+            let expected = expected.map(|kinds| kinds.iter().map(|k| k.to_string()).collect());
+            assert_eq!(pattern_roots(pattern), expected, "{pattern}");
+        }
+    }
+
+    /// The kinds read off every catalog query are node kinds of its grammar: a misread pattern
+    /// (a field name, a capture) would make `may_root` answer for the wrong nodes.
+    #[test]
+    fn catalog_root_kinds_are_grammar_node_kinds() {
+        let rules = super::super::rules::RuleSet::builtin();
+        for language in Language::ALL {
+            let grammar = language.grammar();
+            for compiled in [rules.compiled(language), rules.compiled_diff(language)] {
+                for kind in compiled.root_kinds.iter().flatten() {
+                    assert!(
+                        grammar.id_for_node_kind(kind, true) != 0
+                            || grammar.id_for_node_kind(kind, false) != 0
+                            || kind == "ERROR",
+                        "{language}: {kind} is not a node kind"
+                    );
+                }
+            }
+        }
+    }
 }

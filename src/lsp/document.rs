@@ -426,31 +426,18 @@ impl Document {
             let touched = |r: &Range<usize>| r.start <= end && start <= r.end;
             self.collected.findings.retain(|f| !touched(&f.range));
             self.collected.comments.retain(|c| !touched(c));
-            let delta = inserted.len() as isize - (end - start) as isize;
-            self.collected.shift(end, delta);
+            self.collected.shift(&(start..end), new_end);
             if let Some(facts) = self.current_facts.as_mut() {
-                facts.edit(start..end, end, delta);
+                facts.edit(start..end, new_end);
             }
             for (_, range) in &mut self.chain {
-                let shift = |o: usize| {
-                    if o >= end {
-                        o.saturating_add_signed(delta)
-                    } else {
-                        o
-                    }
-                };
+                let shift = |o: usize| analysis::shift_offset(o, &(start..end), new_end);
                 *range = shift(range.start)..shift(range.end);
             }
             dirty = Some(match dirty {
                 None => start..new_end,
                 Some(previous) => {
-                    let shift = |o: usize| {
-                        if o >= end {
-                            o.saturating_add_signed(delta)
-                        } else {
-                            o.min(new_end)
-                        }
-                    };
+                    let shift = |o: usize| analysis::shift_offset(o, &(start..end), new_end);
                     let moved = shift(previous.start)..shift(previous.end);
                     moved.start.min(start)..moved.end.max(new_end)
                 }
@@ -482,6 +469,7 @@ impl Document {
         let facts = analysis::document_facts(&self.text, language, &self.rules);
         // A run that stopped early, or a change of a document-wide fact, can change any finding.
         if self.collected.truncated || span == usize::MAX || facts != self.document_facts {
+            tracing::debug!("edit: whole document (truncated, sibling span or document facts)");
             self.tree = Some(new_tree);
             self.analyse_all();
             return;
@@ -494,16 +482,21 @@ impl Document {
         let before = Outline::of(old_tree.root_node(), descend);
         let matched_at_top = std::mem::take(&mut self.matched_at_top);
         let chain = std::mem::take(&mut self.chain);
-        if matched_at_top
-            || before.chain_signature() != chain
-            || outline.chain_signature() != chain
-            || outline.matched(
-                &self.text,
-                language,
-                &self.rules,
-                self.current_facts.is_some(),
-            )
+        // Kinds of node a match (of a rule, or of a diff rule while diff facts are kept) can be
+        // rooted at: old findings can be rooted at such a node only if `matched_at_top` covered it.
+        let diff = self.current_facts.is_some();
+        let may_root = |kind: &str| {
+            self.rules.compiled(language).may_root(kind)
+                || diff && self.rules.compiled_diff(language).may_root(kind)
+        };
+        let unrecorded = before.chain.iter().any(|node| {
+            !chain.contains(&(node.kind_id(), node.byte_range())) && may_root(node.kind())
+        });
+        if matched_at_top || unrecorded || outline.matched(&self.text, language, &self.rules, diff)
         {
+            tracing::debug!(
+                "edit: whole document (matched at top {matched_at_top}, old chain unrecorded {unrecorded})"
+            );
             drop(before);
             drop(outline);
             drop(old_tree);
@@ -511,7 +504,10 @@ impl Document {
             self.analyse_all();
             return;
         }
-        self.chain = chain;
+        // No match is rooted at a node of the new chain (nor was one at a node of the old):
+        // statements are compared with the old statements or, where the chain changed, with
+        // the nodes inside them (`may_root` says which old nodes a statement may be lifted out of).
+        self.chain = outline.chain_signature();
         let (replaced, queried) = changed_statements(
             &self.text,
             &before.statements,
@@ -519,6 +515,7 @@ impl Document {
             dirty.unwrap_or(0..0),
             &self.collected.dependents,
             span,
+            &may_root,
         );
         drop(old_tree);
         let parsed = started.elapsed();
@@ -554,6 +551,7 @@ impl Document {
         self.tree = Some(new_tree);
         self.collected.splice(&replaced, fresh);
         if !complete {
+            tracing::debug!("edit: whole document (re-query stopped early)");
             // Give the whole document its full budget once.
             self.analyse_all();
             return;
@@ -755,7 +753,9 @@ fn same_subtree(old: Node<'_>, new: Node<'_>) -> bool {
 /// blank (unparsed text, which error recovery leaves outside every statement, can match).
 ///
 /// A statement is the same as before when it does not touch the edit (`dirty`) and has the same
-/// shape as the old statement at the same (shifted) place: see [`same_subtree`].
+/// shape as the old statement at the same (shifted) place (see [`same_subtree`]) or, with `span`
+/// 1, as a node inside an old statement that no match can be rooted above (see [`lifted_from`]):
+/// a statement the chain's change lifted out of an old one.
 fn changed_statements(
     text: &str,
     before: &[Node<'_>],
@@ -763,16 +763,27 @@ fn changed_statements(
     dirty: Range<usize>,
     dependents: &[(Range<usize>, Range<usize>)],
     span: usize,
+    may_root: &dyn Fn(&str) -> bool,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let touches = |node: &Node<'_>, range: &Range<usize>| {
         node.start_byte() <= range.end && range.start <= node.end_byte()
     };
     let same_as_before = |node: &Node<'_>| {
         let at = before.partition_point(|old| old.start_byte() < node.start_byte());
-        before[at..]
+        let starting_here = before[at..]
             .iter()
-            .take_while(|old| old.start_byte() == node.start_byte())
-            .any(|old| same_subtree(*old, *node))
+            .take_while(|old| old.start_byte() == node.start_byte());
+        if starting_here.clone().any(|old| same_subtree(*old, *node)) {
+            return true;
+        }
+        // A statement lifted out of an old statement (the chain changed): the old statement
+        // holding it, or one starting where it does.
+        let holder = at.checked_sub(1).map(|i| before[i]);
+        span == 1
+            && holder
+                .into_iter()
+                .chain(starting_here.copied())
+                .any(|old| lifted_from(old, *node, may_root))
     };
     let mut fresh: Vec<bool> = statements
         .iter()
@@ -813,6 +824,30 @@ fn changed_statements(
         regions_of(text, statements, &replaced, &dirty),
         regions_of(text, statements, &queried, &dirty),
     )
+}
+
+/// Whether `new` is a node of `old`'s subtree with the same shape ([`same_subtree`]), and no
+/// node above it down from `old` can root a match (`may_root`): matches found in it then are
+/// the matches found in it before.
+fn lifted_from(old: Node<'_>, new: Node<'_>, may_root: &dyn Fn(&str) -> bool) -> bool {
+    let range = new.byte_range();
+    let mut node = old;
+    loop {
+        if node.byte_range() == range && same_subtree(node, new) {
+            return true;
+        }
+        if may_root(node.kind()) {
+            return false;
+        }
+        let mut cursor = node.walk();
+        let inner = node
+            .children(&mut cursor)
+            .find(|child| child.start_byte() <= range.start && range.end <= child.end_byte());
+        match inner {
+            Some(inner) => node = inner,
+            None => return false,
+        }
+    }
 }
 
 /// The marked statements plus `span - 1` named neighbours on either side of each.
@@ -1077,6 +1112,7 @@ mod tests {
                 at..at + 1,
                 &[],
                 1,
+                &|_| true,
             );
             let b = new_tree.root_node().child(1).unwrap().byte_range();
             assert_eq!(
@@ -1695,6 +1731,14 @@ mod tests {
                 Encoding::Utf32,
                 &[((5, 105, 5, 105), ""), ((12, 0, 21, 0), "")],
             ),
+            // A statement lifted out of a function to the top level, into the scope a predicate
+            // of its match reads (an edit deleted the start of the scope it read before).
+            (
+                Language::Python,
+                EIGHTH,
+                Encoding::Utf32,
+                &[((6, 36, 7, 0), ""), ((34, 18, 43, 9), "\n")],
+            ),
         ];
         for (language, initial, encoding, edits) in cases {
             let mut document =
@@ -1723,6 +1767,7 @@ mod tests {
     }
 
     const SIXTH: &str = "{\r\n  // npm scripts are shell command lines: the shell rules check each value of \"scripts\".\r\n  \"name\": \"@acme/orders-web\",\r\n  \"version\": \"3.4.1\",\r\n  \"description\": \"rm -rf $HOME is only a description\",\r\n  \"scripts\": {\r\n    \"clean\": \"rm -rf $npm_config_cache_dir/*\",\r\n//            ^ rm-recursive-unguarded\r\n    \"clean:dist\": \"rimraf dist && rm -rf ./build\",\r\n// ok rm-recursive-unguarded: literal relative directories\r\n    \"nuke\": \"rm -rf \\\"$OUT_DIR\\\"/ && npm ci\",\r\n//           ^ rm-recursive-unguarded\r\n    \"release\": \"npm version patch && git push --force origin HEAD:main\",\r\n//                                   ^ git-force-push\r\n    \"push\": \"git push --follow-tags origin main\",\r\n// ok git-force-push: a plain push\r\n    \"setup\": \"curl -fsSL https://get.example.com/tool.sh | bash\",\r\n//            ^ curl-pipe-shell\r\n    \"deploy\": \"cd infra && terraform apply -auto-approve\",\r\n//                         ^ tf-apply-auto-approve\r\n    \"plan\": \"cd infra && terraform plan\",\r\n// ok tf-apply-auto-approve: only a plan\r\n    \"test\": \"jest --runInBand\"\r\n  },\r\n  \"config\": {\r\n    \"cleanup\": \"rm -rf $TMP/*\"\r\n// ok rm-recursive-unguarded: not under \"scripts\": a configuration value, not run by npm\r\n  },\r\n  \"devDependencies\": {\r\n    \"rimraf\": \"^6.0.1\"\r\n  }\r\n}\r\n";
+    const EIGHTH: &str = "\"\"\"Database reset commands and test fixtures built on SQLAlchemy.\"\"\"\n\nimport osdef delete_empty_bucket(name: str) -> None:\ntest\nfrom flask_sqlalchemy import SQLAlchemy\nfrom sqlalchemy import MetaData, create_engine\nfrom sqlalchemy.orm import DeclarativeBase\n\ndb = SQLAlchemy()\nmetadata_obj = MetaData()\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\n@click.command(\"reset-db\")\ndef reset_db():\n    engine = create_engine(os.environ[\"DATABASE_URL\"])\n    Base.metadata.drop_all(engine)\n    # <- orm-drop-all\n    Base.metadata.create_all(engine)\n\ndef consume(queue_url: str) -> None:\nstroy(self):\n        self.db.drop_all(bind_key=\"analytics\")\n#       ^ orm-drop-all\n        Base.metadata.drop_all(bind=self.engine)\n#       ^ orm-drop-all\n\n\n@pytest.fixture\ndef app_db(app):\n    with app.app_context():\n        db.create_all()\n        yield db\n        db.session.remove()\n        db.drop_all()\n#       ^ orm-drop-all\n\n\n@pytest.fixture\ndef memory_db():\n    engine = create_engine(\"sqlite://\")\n    Base.metadata.create_all(engine)\n    yield engine\n    Base.metadata.drop_all(engine)\n# ok orm-drop-all: the engine is an in-memory SQLite database made in this fixture\n\n\ndef scratch_sch";
     const SEVENTH: &str = "-- V3__roles_and_grants.sql (PostgreSQL)\r\n\r\nCREATE ROLE app_owner NOLOGIN;\r\nCREATE ROLE order_service LOGIN;\r\n\r\nCREATE TABLE orders (id bigserial PRIMARY KEY, customer_id bigint NOT NULL, total_cents bigint NOT NULL);\r\n\r\nGRANT ALL PRIVILEGES ON TABLE orders TO order_service;\r\n-- <- sql-grant-all\r\n\r\ngrant all on database shop to order_service;\r\n-- <- sql-grant-all\r\n\r\nGRANT ALL ON ALL TABLES IN SCHEMA public TO app_owner;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT, INSERT ON orders TO order_service, public;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON ALL TABLES IN SCHEMA reporting TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT USAGE ON SCHEMA reporting TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON TABLE orders TO PUBLIC;\r\n-- <- sql-grant-all\r\n\r\nDO $$\r\nBEGIN\r\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'analytics') THEN\r\n    CREATE ROLE analytics;\r\n  END IF;\r\n  GRANT ALL ON SCHEMA reporting TO analytics;\r\n  -- <- sql-grant-all\r\nEND\r\n$$;\r\n\r\n-- MySQL\r\nGrant All Privileges On *.* To 'admin'@'%' With Grant Option;\r\n-- <- sql-grant-all\r\n\r\nGRANT SELECT ON orders TO reporting_reader;\r\n-- ok sql-grant-all: one privilege to one named role\r\n\r\nGRANT SELECT, INSERT, UPDATE ON orders TO order_service;\r\n-- ok sql-grant-all: specific privileges to a named role\r\n\r\nGRANT USAGE ON SCHEMA public TO order_service;\r\n-- ok sql-grant-all: on a schema named public, to a named role\r\n\r\nGRANT app_owner TO deploy_user;\r\n-- ok sql-grant-all: role membership for one named role\r\n";
 
     const FIRST: &str = "-- V42__retire_legacy_billing.sql (Flyway, PostgreSQL)\r\n-- The legacy billing tables were replaced by billing.invoices in V38.\r\n\r\nBEGIN;\r\n\r\nCREATE TABLE IF NOT EXISTS billing.invoice_archive (LIKE billing.legacy_invoices INCLUDING ALL);\r\n\r\nDROP TABLE billing.legacy_invoices;\r\n-- <- sql-drop-table\r\n\r\ndrop table if exists billing.legacy_payments cascade;\r\n-- <- sql-drop-table\r\n\r\nDROP TABLE IF EXISTS \"LegacyCoupons\", legacy_coupon_redemptions RESTRICT;\r\n-- <- sql-drop-table\r\n\r\nDrop Table public.stripe_webhook_events;\r\n-- <- sql-drop-table\r\n\r\nCOMMIT;\r\n\r\n-- MySQL: downgrade of 2024_03_01_000000_create_sessions_table\r\ndrop table `sessions`;\r\n-- <- sql-drop-table\r\n\r\nCREATE OR REPLACE FUNCTION reset_staging() RETURNS void LANGUAGE sql AS $$\r\n  DROP TABLE staging_events;\r\n  -- <- sql-drop-table\r\n  CREATE TABLE staging_events (LIKE events);\r\n$$;\r\n\r\nDROP TEMPORARY TABLE IF EXISTS tmp_import_rows;\r\n-- ok sql-drop-table: MySQL temporary table, visible only to this session\r\n\r\nDROP VIEW IF EXISTS billing.invoice_totals;\r\n-- ok sql-drop-table: a view holds no rows of its own\r\n\r\nDROP INDEX CONCURRENTLY IF EXISTS billing.legacy_invoices_customer_idx;\r\n-- ok sql-drop-table: an index can be rebuilt from the table\r\n\r\n-- DROP TABLE billing.invoices;\r\n-- ok sql-drop-table: commented out\r\n\r\n/* DROP TABLE billing.invoices; */\r\n-- ok sql-drop-table: inside a block comment\r\n\r\nINSERT INTO audit.schema_changes (statement) VALUES ('DROP TABLE billing.legacy_invoices');\r\n-- ok sql-drop-table: a string literal\r\n\r\n";
