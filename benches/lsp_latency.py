@@ -148,6 +148,12 @@ def block(language: str, i: int, risky: bool, rng: random.Random) -> list[str]:
     raise ValueError(language)
 
 
+# What editors insert for an opening bracket or quote (VS Code's autoClosingBrackets and
+# autoClosingQuotes, on by default), and the characters they type over when they come next.
+PAIRS = {"(": ")", "[": "]", "{": "}", '"': '"', "'": "'", "`": "`"}
+CLOSERS = set(PAIRS.values())
+
+
 def is_statement(language: str, line: str) -> bool:
     """Whether `line` of a generated document is a whole statement, which may be written again
     after itself (nothing it opens or closes)."""
@@ -307,7 +313,8 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str,
     if typing == "lines":
         # A person writing code: after a complete statement somewhere in the file, Enter (with
         # the line's indentation, as editors insert it), then a new statement like it, one
-        # character at a time. The document parses again once each line is finished.
+        # character at a time, brackets and quotes auto-closed as editors do. The document
+        # parses again once each line is finished.
         statements = [n for n in range(10, LINES - 10) if is_statement(language, lines[n])]
         while len(latencies) < edits:
             line = rng.choice(statements)
@@ -316,11 +323,20 @@ def run_language(binary: str, language: str, edits: int, seed: int, typing: str,
             send(line, len(lines[line]), "\n" + indent)
             lines[line + 1:line + 1] = [indent]
             statements = [n + 1 if n > line else n for n in statements]
+            column = len(indent)
             for char in typed[len(indent):]:
                 if len(latencies) >= edits:
                     break
-                send(line + 1, len(lines[line + 1]), char)
-                lines[line + 1] += char
+                current = lines[line + 1]
+                if current[column:column + 1] == char and char in CLOSERS:
+                    # Typed over the closing half of an auto-closed pair: the editor only moves
+                    # the cursor.
+                    column += 1
+                    continue
+                inserted = char + PAIRS.get(char, "")
+                send(line + 1, column, inserted)
+                lines[line + 1] = current[:column] + inserted + current[column:]
+                column += 1
     else:
         # Characters appended to lines here and there, never finished: the errors pile up.
         line = LINES // 2
@@ -409,7 +425,8 @@ def main() -> int:
                              "provenance against HEAD")
     parser.add_argument("--typing", choices=["lines", "code", "adversarial"], default="lines",
                         help="lines: new statements typed one character at a time after existing "
-                             "ones, each finished before the next (default); code: identifier "
+                             "ones, brackets and quotes auto-closed, each finished before the next "
+                             "(default); code: identifier "
                              "characters and auto-closed pairs appended to lines and never "
                              "finished, 25 per line, so errors pile up; adversarial: the same with "
                              "unpaired quotes and $")

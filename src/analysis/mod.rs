@@ -714,12 +714,12 @@ pub fn finish(text: &str, rules: &RuleSet, collected: Collected) -> Vec<Finding>
 /// The document-wide facts the rules of a language depend on (results of `#file-match?`), so a
 /// caller that re-queries only part of a document knows when it must re-query all of it.
 pub fn document_facts(text: &str, language: Language, rules: &RuleSet) -> Vec<bool> {
-    rules
-        .compiled(language)
-        .document_regexes
-        .iter()
-        .map(|regex| regex.is_match(text))
-        .collect()
+    let set = &rules.compiled(language).document_regexes;
+    if set.is_empty() {
+        return Vec::new();
+    }
+    let matched = set.matches(text);
+    (0..set.len()).map(|index| matched.matched(index)).collect()
 }
 
 /// Replaces `{target}` with the operand text, as [`shown_target`] shortens it.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use tree_sitter::{Node, Query, QueryPredicateArg};
 
 use super::language::Language;
@@ -107,7 +107,7 @@ pub(crate) struct CompiledLanguage {
     pub query: Option<Query>,
     /// The regexes of `#file-match?` predicates: their results are facts about the whole
     /// document, which an edit anywhere can change.
-    pub document_regexes: Vec<Regex>,
+    pub document_regexes: RegexSet,
     pub patterns: Vec<PatternRole>,
     pub match_capture: Option<u32>,
     pub target_capture: Option<u32>,
@@ -175,7 +175,7 @@ impl CompiledLanguage {
                         return (
                             CompiledLanguage {
                                 query: None,
-                                document_regexes: Vec::new(),
+                                document_regexes: RegexSet::empty(),
                                 patterns: Vec::new(),
                                 match_capture: None,
                                 target_capture: None,
@@ -265,7 +265,9 @@ impl CompiledLanguage {
         (
             CompiledLanguage {
                 query: Some(query),
-                document_regexes,
+                // One pass over the text answers them all (they are checked on every edit).
+                document_regexes: RegexSet::new(document_regexes.iter().map(Regex::as_str))
+                    .unwrap_or_else(|_| RegexSet::empty()),
                 patterns,
                 match_capture,
                 target_capture,

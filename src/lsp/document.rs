@@ -467,6 +467,7 @@ impl Document {
         let reparsed = started.elapsed();
         let span = self.rules.compiled(language).sibling_span;
         let facts = analysis::document_facts(&self.text, language, &self.rules);
+        let facts_read = started.elapsed();
         // A run that stopped early, or a change of a document-wide fact, can change any finding.
         if self.collected.truncated || span == usize::MAX || facts != self.document_facts {
             tracing::debug!("edit: whole document (truncated, sibling span or document facts)");
@@ -508,6 +509,7 @@ impl Document {
         // statements are compared with the old statements or, where the chain changed, with
         // the nodes inside them (`may_root` says which old nodes a statement may be lifted out of).
         self.chain = outline.chain_signature();
+        let outlined = started.elapsed();
         let (replaced, queried) = changed_statements(
             &self.text,
             &before.statements,
@@ -529,8 +531,10 @@ impl Document {
         );
         let complete = !fresh.truncated;
         tracing::debug!(
-            "edit: parse {reparsed:?}, statements {:?}, re-query of {} regions over {} bytes {:?}{}",
-            parsed - reparsed,
+            "edit: parse {reparsed:?}, document facts {:?}, outlines {:?}, statements {:?}, re-query of {} regions over {} bytes {:?}{}",
+            facts_read - reparsed,
+            outlined - facts_read,
+            parsed - outlined,
             queried.len(),
             queried.iter().map(ExactSizeIterator::len).sum::<usize>(),
             started.elapsed() - parsed,
@@ -715,32 +719,54 @@ fn identity(node: Node<'_>) -> (usize, usize) {
 /// into, so this costs little where tree-sitter reuses; parsers whose tokens depend on context
 /// (bash, SQL, Dockerfile) rebuild the statements after an edit around reused inner parts.
 fn same_subtree(old: Node<'_>, new: Node<'_>) -> bool {
+    let alike = |a: Node<'_>, b: Node<'_>| {
+        a.kind_id() == b.kind_id()
+            && a.byte_range() == b.byte_range()
+            && a.child_count() == b.child_count()
+            && a.is_missing() == b.is_missing()
+            && a.is_extra() == b.is_extra()
+    };
     if identity(old) == identity(new) {
         return true;
     }
-    if old.kind_id() != new.kind_id()
-        || old.byte_range() != new.byte_range()
-        || old.child_count() != new.child_count()
-        || old.is_missing() != new.is_missing()
-        || old.is_extra() != new.is_extra()
-    {
+    if !alike(old, new) {
         return false;
     }
+    // Both subtrees depth-first, in step, with one cursor each; a pair that is the same
+    // subtree is not descended into.
     let (mut a, mut b) = (old.walk(), new.walk());
-    if !a.goto_first_child() {
-        return !b.goto_first_child();
-    }
-    if !b.goto_first_child() {
-        return false;
-    }
+    let mut depth = 0usize;
+    let mut descend = true;
     loop {
-        if a.field_id() != b.field_id() || !same_subtree(a.node(), b.node()) {
+        // Equal child counts: when `a` has no child, neither has `b`.
+        if descend && a.goto_first_child() {
+            if !b.goto_first_child() {
+                return false;
+            }
+            depth += 1;
+        } else {
+            loop {
+                if depth == 0 {
+                    return true;
+                }
+                match (a.goto_next_sibling(), b.goto_next_sibling()) {
+                    (true, true) => break,
+                    (false, false) => {
+                        a.goto_parent();
+                        b.goto_parent();
+                        depth -= 1;
+                    }
+                    _ => return false,
+                }
+            }
+        }
+        if a.field_id() != b.field_id() {
             return false;
         }
-        match (a.goto_next_sibling(), b.goto_next_sibling()) {
-            (true, true) => {}
-            (false, false) => return true,
-            _ => return false,
+        let (x, y) = (a.node(), b.node());
+        descend = identity(x) != identity(y);
+        if descend && !alike(x, y) {
+            return false;
         }
     }
 }
