@@ -207,12 +207,27 @@ pub fn analyze_within(
     rules: &RuleSet,
     budget: Duration,
 ) -> (Vec<Finding>, bool) {
+    if !may_match(text, language, rules) {
+        return (Vec::new(), false);
+    }
     let Some(tree) = parse(language, text, None) else {
         return (Vec::new(), true);
     };
     let collected = collect(text, tree.root_node(), &[], language, rules, budget);
     let truncated = collected.truncated;
     (finish(text, rules, collected), truncated)
+}
+
+/// Whether any pattern of the language's query (rules, embedded shell, directive comments) can
+/// match `text`: false when the text contains none of the strings the patterns' `#eq?` and
+/// `#any-of?` predicates require (`CompiledLanguage::prefilter`).
+pub fn may_match(text: &str, language: Language, rules: &RuleSet) -> bool {
+    let compiled = rules.compiled(language);
+    compiled.query.is_some()
+        && compiled
+            .prefilter
+            .as_ref()
+            .is_none_or(|prefilter| prefilter.is_match(text))
 }
 
 /// Upper bound on in-progress query matches, so a pathological document cannot make the query
@@ -363,6 +378,9 @@ pub fn collect<'t>(
     let compiled = rules.compiled(language);
     if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
         rules.compiled(Language::Bash);
+    }
+    if regions.is_empty() && !may_match(text, language, rules) {
+        return Collected::default();
     }
     let whole = [WHOLE];
     let (ranges, limited) = if regions.is_empty() {

@@ -121,6 +121,10 @@ pub(crate) struct CompiledLanguage {
     /// The node kinds a match can be rooted at (the top-level node of each pattern): `None`
     /// when some pattern starts with a wildcard or a shape [`pattern_roots`] does not read.
     pub root_kinds: Option<Vec<String>>,
+    /// Strings one of which a document must contain for any pattern to match (`None`: some
+    /// pattern needs none): see [`required_literals`]. A document containing none of them has
+    /// no match, so it is neither parsed nor queried by a whole-document analysis.
+    pub prefilter: Option<Regex>,
 }
 
 impl CompiledLanguage {
@@ -184,6 +188,7 @@ impl CompiledLanguage {
                                 argv_capture: None,
                                 sibling_span: 1,
                                 root_kinds: Some(Vec::new()),
+                                prefilter: None,
                             },
                             errors,
                         );
@@ -195,6 +200,7 @@ impl CompiledLanguage {
         let mut patterns = Vec::with_capacity(query.pattern_count());
         let mut sibling_span = 1;
         let mut root_kinds = Some(Vec::new());
+        let mut literals: Option<Vec<String>> = Some(Vec::new());
         for index in 0..query.pattern_count() {
             let pattern_text =
                 &text[query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
@@ -234,6 +240,18 @@ impl CompiledLanguage {
             };
             if matches!(role, PatternRole::Disabled) {
                 query.disable_pattern(index);
+            } else {
+                let needed = match &role {
+                    PatternRole::Comment => Some(vec![super::directives::MARKER.to_string()]),
+                    _ => required_literals(&query, index, pattern_text),
+                };
+                literals = match (literals, needed) {
+                    (Some(mut all), Some(more)) => {
+                        all.extend(more);
+                        Some(all)
+                    }
+                    _ => None,
+                };
             }
             patterns.push(role);
         }
@@ -268,6 +286,13 @@ impl CompiledLanguage {
                 // One pass over the text answers them all (they are checked on every edit).
                 document_regexes: RegexSet::new(document_regexes.iter().map(Regex::as_str))
                     .unwrap_or_else(|_| RegexSet::empty()),
+                prefilter: literals.and_then(|mut literals| {
+                    literals.sort();
+                    literals.dedup();
+                    let alternatives: Vec<String> =
+                        literals.iter().map(|l| regex::escape(l)).collect();
+                    Regex::new(&alternatives.join("|")).ok()
+                }),
                 patterns,
                 match_capture,
                 target_capture,
@@ -331,6 +356,121 @@ fn top_level_steps(pattern: &str) -> usize {
         }
     }
     steps.max(1)
+}
+
+/// Strings a document must contain (one of them) for the pattern to match: the strings of a
+/// `#eq?` or `#any-of?` on a capture every match has (quantifier one or one-or-more), whose
+/// text is then one of them, so the document contains it; the prefix literals of a `#match?`
+/// regex on such a capture ([`regex_prefixes`]). Of several such predicates, the one
+/// whose shortest string is longest. `None` when the pattern has none.
+fn required_literals(query: &Query, index: usize, pattern: &str) -> Option<Vec<String>> {
+    use tree_sitter::CaptureQuantifier;
+    let quantifiers = query.capture_quantifiers(index);
+    let bytes = pattern.as_bytes();
+    let mut best: Option<Vec<String>> = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                string_at(bytes, &mut at)?;
+                continue;
+            }
+            b';' => {
+                skip_blank(bytes, &mut at);
+                continue;
+            }
+            b'(' if bytes.get(at + 1) == Some(&b'#') => {}
+            _ => {
+                at += 1;
+                continue;
+            }
+        }
+        at += 2;
+        let operator_start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() && bytes[at] != b')' {
+            at += 1;
+        }
+        let operator = &pattern[operator_start..at];
+        let mut capture = None;
+        let mut strings = Vec::new();
+        let mut other = false;
+        loop {
+            skip_blank(bytes, &mut at);
+            match *bytes.get(at)? {
+                b')' => {
+                    at += 1;
+                    break;
+                }
+                b'"' => strings.push(string_at(bytes, &mut at)?),
+                b'@' => {
+                    at += 1;
+                    let start = at;
+                    while at < bytes.len()
+                        && (bytes[at].is_ascii_alphanumeric() || b"_-.".contains(&bytes[at]))
+                    {
+                        at += 1;
+                    }
+                    if capture.is_none() {
+                        capture = Some(&pattern[start..at]);
+                    } else {
+                        other = true;
+                    }
+                }
+                _ => {
+                    other = true;
+                    at += 1;
+                }
+            }
+        }
+        if other || strings.is_empty() {
+            continue;
+        }
+        match operator {
+            "eq?" | "any-of?" => {}
+            // Every match of the regex begins with one of its prefix literals, when it has a
+            // finite set of them.
+            "match?" => match strings.as_slice() {
+                [regex] => match regex_prefixes(regex) {
+                    Some(prefixes) => strings = prefixes,
+                    None => continue,
+                },
+                _ => continue,
+            },
+            _ => continue,
+        }
+        let Some(id) = capture.and_then(|name| query.capture_index_for_name(name)) else {
+            continue;
+        };
+        let always = matches!(
+            quantifiers.get(id as usize),
+            Some(CaptureQuantifier::One | CaptureQuantifier::OneOrMore)
+        );
+        let shortest = |list: &Vec<String>| list.iter().map(String::len).min().unwrap_or(0);
+        if always
+            && strings.iter().all(|s| !s.is_empty())
+            && best
+                .as_ref()
+                .is_none_or(|b| shortest(&strings) > shortest(b))
+        {
+            best = Some(strings);
+        }
+    }
+    best
+}
+
+/// The literals every match of `regex` begins with (`None` when there is no finite set of
+/// non-empty ones).
+fn regex_prefixes(regex: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::parse(regex).ok()?;
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| String::from_utf8(l.as_bytes().to_vec()).ok())
+        .collect()
 }
 
 /// The node kinds a pattern's matches are rooted at: the kind of its top-level node, of each
@@ -928,6 +1068,47 @@ mod tests {
         for (pattern, expected) in cases {
             let expected = expected.map(|kinds| kinds.iter().map(|k| k.to_string()).collect());
             assert_eq!(pattern_roots(pattern), expected, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn required_literals_are_what_every_match_contains() {
+        let grammar = Language::Python.grammar();
+        let call = "((call function: (identifier) @_f arguments: (argument_list (_)? @_a)) @match";
+        let literals = |predicates: &str| {
+            let pattern = format!("{call} {predicates}");
+            let query = Query::new(&grammar, &pattern).unwrap();
+            required_literals(&query, 0, &pattern)
+        };
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            (r#"(#eq? @_f "rmtree"))"#, Some(&["rmtree"])),
+            (r#"(#any-of? @_f "run" "call"))"#, Some(&["run", "call"])),
+            // No finite set of prefixes, a negation, an optional capture: nothing required.
+            (r#"(#match? @_f ".*x"))"#, None),
+            (r#"(#not-eq? @_f "rmtree"))"#, None),
+            (r#"(#eq? @_a "rmtree"))"#, None),
+            // Of two, the one whose shortest string is longer.
+            (
+                r#"(#eq? @_f "rm") (#any-of? @_f "system" "popen"))"#,
+                Some(&["system", "popen"]),
+            ),
+        ];
+        for (predicates, expected) in cases {
+            let expected = expected.map(|list| list.iter().map(|s| s.to_string()).collect());
+            assert_eq!(literals(predicates), expected, "{predicates}");
+        }
+        // A regex: literals that begin every match (which ones is regex-syntax's choice).
+        for (predicates, matching) in [
+            (r#"(#match? @_f "^shutil\\.rmtree$"))"#, "shutil.rmtree"),
+            (r#"(#match? @_f "(?i)^rm(dir)?$"))"#, "RmDir"),
+        ] {
+            let found = literals(predicates).unwrap_or_else(|| panic!("{predicates}: none"));
+            assert!(
+                found
+                    .iter()
+                    .any(|l| !l.is_empty() && matching.starts_with(l.as_str())),
+                "{predicates}: {found:?}"
+            );
         }
     }
 
