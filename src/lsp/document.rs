@@ -692,11 +692,21 @@ impl<'t> Outline<'t> {
 
     /// Whether a rule pattern (with `diff`, a diff rule's pattern too) matches a node of the
     /// chain: such a match can change with any statement.
+    /// Only nodes of a kind a pattern can be rooted at are queried (a query cursor on the
+    /// root walks the whole tree even when no pattern can start there).
     fn matched(&self, text: &str, language: Language, rules: &RuleSet, diff: bool) -> bool {
-        self.chain.iter().any(|node| {
-            analysis::matches_at_top(text, *node, 0, language, rules, false)
-                || diff && analysis::matches_at_top(text, *node, 0, language, rules, true)
-        })
+        let rooted = |node: &Node<'_>, diff: bool| {
+            let compiled = if diff {
+                rules.compiled_diff(language)
+            } else {
+                rules.compiled(language)
+            };
+            compiled.may_root(node.kind())
+                && analysis::matches_at_top(text, *node, 0, language, rules, diff)
+        };
+        self.chain
+            .iter()
+            .any(|node| rooted(node, false) || diff && rooted(node, true))
     }
 }
 
