@@ -428,8 +428,8 @@ fn required_literals(query: &Query, index: usize, pattern: &str) -> Option<Vec<S
         match operator {
             "eq?" | "any-of?" => {}
             // Every match of the regex begins with one of its prefix literals, when it has a
-            // finite set of them.
-            "match?" => match strings.as_slice() {
+            // finite set of them (`#narrow!` reports nothing without a match of its regex).
+            "match?" | "narrow!" => match strings.as_slice() {
                 [regex] => match regex_prefixes(regex) {
                     Some(prefixes) => strings = prefixes,
                     None => continue,
@@ -1101,6 +1101,7 @@ mod tests {
         for (predicates, matching) in [
             (r#"(#match? @_f "^shutil\\.rmtree$"))"#, "shutil.rmtree"),
             (r#"(#match? @_f "(?i)^rm(dir)?$"))"#, "RmDir"),
+            (r#"(#narrow! @_f "\"Action\"\\s*:"))"#, "\"Action\": \"*\""),
         ] {
             let found = literals(predicates).unwrap_or_else(|| panic!("{predicates}: none"));
             assert!(
