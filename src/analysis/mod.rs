@@ -219,15 +219,15 @@ pub fn analyze_within(
 }
 
 /// Whether any pattern of the language's query (rules, embedded shell, directive comments) can
-/// match `text`: false when the text contains none of the strings the patterns' `#eq?` and
-/// `#any-of?` predicates require (`CompiledLanguage::prefilter`).
+/// match `text`: false when, for every pattern, the text lacks the strings one of its
+/// predicates requires (`CompiledLanguage::prefilter`).
 pub fn may_match(text: &str, language: Language, rules: &RuleSet) -> bool {
     let compiled = rules.compiled(language);
     compiled.query.is_some()
         && compiled
             .prefilter
             .as_ref()
-            .is_none_or(|prefilter| prefilter.is_match(text))
+            .is_none_or(|prefilter| prefilter.admits(text))
 }
 
 /// Upper bound on in-progress query matches, so a pathological document cannot make the query

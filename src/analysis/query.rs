@@ -121,10 +121,10 @@ pub(crate) struct CompiledLanguage {
     /// The node kinds a match can be rooted at (the top-level node of each pattern): `None`
     /// when some pattern starts with a wildcard or a shape [`pattern_roots`] does not read.
     pub root_kinds: Option<Vec<String>>,
-    /// Strings one of which a document must contain for any pattern to match (`None`: some
-    /// pattern needs none): see [`required_literals`]. A document containing none of them has
-    /// no match, so it is neither parsed nor queried by a whole-document analysis.
-    pub prefilter: Option<Regex>,
+    /// What a document must contain for some pattern to match (`None`: some pattern needs
+    /// nothing): see [`required_literals`]. A document that fails it has no match, so it is
+    /// neither parsed nor queried by a whole-document analysis.
+    pub prefilter: Option<Prefilter>,
 }
 
 impl CompiledLanguage {
@@ -200,7 +200,8 @@ impl CompiledLanguage {
         let mut patterns = Vec::with_capacity(query.pattern_count());
         let mut sibling_span = 1;
         let mut root_kinds = Some(Vec::new());
-        let mut literals: Option<Vec<String>> = Some(Vec::new());
+        // Each pattern's clauses; `None` once a pattern needs none.
+        let mut needs: Option<Vec<Vec<Vec<String>>>> = Some(Vec::new());
         for index in 0..query.pattern_count() {
             let pattern_text =
                 &text[query.start_byte_for_pattern(index)..query.end_byte_for_pattern(index)];
@@ -241,17 +242,14 @@ impl CompiledLanguage {
             if matches!(role, PatternRole::Disabled) {
                 query.disable_pattern(index);
             } else {
-                let needed = match &role {
-                    PatternRole::Comment => Some(vec![super::directives::MARKER.to_string()]),
+                let clauses = match &role {
+                    PatternRole::Comment => vec![vec![super::directives::MARKER.to_string()]],
                     _ => required_literals(&query, index, pattern_text),
                 };
-                literals = match (literals, needed) {
-                    (Some(mut all), Some(more)) => {
-                        all.extend(more);
-                        Some(all)
-                    }
-                    _ => None,
-                };
+                needs = needs.filter(|_| !clauses.is_empty()).map(|mut all| {
+                    all.push(clauses);
+                    all
+                });
             }
             patterns.push(role);
         }
@@ -286,13 +284,7 @@ impl CompiledLanguage {
                 // One pass over the text answers them all (they are checked on every edit).
                 document_regexes: RegexSet::new(document_regexes.iter().map(Regex::as_str))
                     .unwrap_or_else(|_| RegexSet::empty()),
-                prefilter: literals.and_then(|mut literals| {
-                    literals.sort();
-                    literals.dedup();
-                    let alternatives: Vec<String> =
-                        literals.iter().map(|l| regex::escape(l)).collect();
-                    Regex::new(&alternatives.join("|")).ok()
-                }),
+                prefilter: needs.and_then(Prefilter::new),
                 patterns,
                 match_capture,
                 target_capture,
@@ -358,21 +350,76 @@ fn top_level_steps(pattern: &str) -> usize {
     steps.max(1)
 }
 
-/// Strings a document must contain (one of them) for the pattern to match: the strings of a
-/// `#eq?` or `#any-of?` on a capture every match has (quantifier one or one-or-more), whose
-/// text is then one of them, so the document contains it; the prefix literals of a `#match?`
-/// regex on such a capture ([`regex_prefixes`]). Of several such predicates, the one
-/// whose shortest string is longest. `None` when the pattern has none.
-fn required_literals(query: &Query, index: usize, pattern: &str) -> Option<Vec<String>> {
+/// The strings the patterns of a query need ([`required_literals`]), found in one pass.
+pub(crate) struct Prefilter {
+    strings: aho_corasick::AhoCorasick,
+    /// Per pattern, its clauses as indices into `strings`.
+    patterns: Vec<Vec<Vec<usize>>>,
+}
+
+impl Prefilter {
+    fn new(needs: Vec<Vec<Vec<String>>>) -> Option<Prefilter> {
+        let mut strings: Vec<String> = needs.iter().flatten().flatten().cloned().collect();
+        strings.sort();
+        strings.dedup();
+        let index = |s: &String| strings.binary_search(s).unwrap_or(0);
+        let mut patterns: Vec<Vec<Vec<usize>>> = needs
+            .iter()
+            .map(|clauses| {
+                clauses
+                    .iter()
+                    .map(|clause| clause.iter().map(index).collect())
+                    .collect()
+            })
+            .collect();
+        patterns.sort();
+        patterns.dedup();
+        let strings = aho_corasick::AhoCorasick::new(&strings).ok()?;
+        Some(Prefilter { strings, patterns })
+    }
+
+    /// Whether some pattern has each of its clauses met by a string `text` contains.
+    pub fn admits(&self, text: &str) -> bool {
+        let mut found = vec![false; self.strings.patterns_len()];
+        let met = |found: &[bool]| {
+            self.patterns
+                .iter()
+                .any(|clauses| clauses.iter().all(|c| c.iter().any(|&i| found[i])))
+        };
+        for hit in self.strings.find_overlapping_iter(text) {
+            let i = hit.pattern().as_usize();
+            if !found[i] {
+                found[i] = true;
+                if met(&found) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// What a document must contain for the pattern to match: clauses, each a list of strings one
+/// of which it contains. A clause comes from
+/// - a `#eq?` or `#any-of?` on a capture every match has (quantifier one or one-or-more), whose
+///   text is one of the strings, so the document contains it;
+/// - the prefix literals of a `#match?` or `#narrow!` regex on such a capture
+///   ([`regex_prefixes`]);
+/// - the prefix literals of a `#file-match?` regex, which the whole document must match.
+///
+/// Empty when the pattern has none of these.
+fn required_literals(query: &Query, index: usize, pattern: &str) -> Vec<Vec<String>> {
     use tree_sitter::CaptureQuantifier;
     let quantifiers = query.capture_quantifiers(index);
     let bytes = pattern.as_bytes();
-    let mut best: Option<Vec<String>> = None;
+    let mut clauses = Vec::new();
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
             b'"' => {
-                string_at(bytes, &mut at)?;
+                if string_at(bytes, &mut at).is_none() {
+                    return Vec::new();
+                }
                 continue;
             }
             b';' => {
@@ -396,12 +443,18 @@ fn required_literals(query: &Query, index: usize, pattern: &str) -> Option<Vec<S
         let mut other = false;
         loop {
             skip_blank(bytes, &mut at);
-            match *bytes.get(at)? {
+            let Some(&next) = bytes.get(at) else {
+                return Vec::new();
+            };
+            match next {
                 b')' => {
                     at += 1;
                     break;
                 }
-                b'"' => strings.push(string_at(bytes, &mut at)?),
+                b'"' => match string_at(bytes, &mut at) {
+                    Some(string) => strings.push(string),
+                    None => return Vec::new(),
+                },
                 b'@' => {
                     at += 1;
                     let start = at;
@@ -425,37 +478,33 @@ fn required_literals(query: &Query, index: usize, pattern: &str) -> Option<Vec<S
         if other || strings.is_empty() {
             continue;
         }
-        match operator {
-            "eq?" | "any-of?" => {}
-            // Every match of the regex begins with one of its prefix literals, when it has a
-            // finite set of them (`#narrow!` reports nothing without a match of its regex).
-            "match?" | "narrow!" => match strings.as_slice() {
-                [regex] => match regex_prefixes(regex) {
-                    Some(prefixes) => strings = prefixes,
-                    None => continue,
-                },
-                _ => continue,
-            },
-            _ => continue,
-        }
-        let Some(id) = capture.and_then(|name| query.capture_index_for_name(name)) else {
-            continue;
+        let always = match operator {
+            "eq?" | "any-of?" | "match?" | "narrow!" => capture
+                .and_then(|name| query.capture_index_for_name(name))
+                .is_some_and(|id| {
+                    matches!(
+                        quantifiers.get(id as usize),
+                        Some(CaptureQuantifier::One | CaptureQuantifier::OneOrMore)
+                    )
+                }),
+            "file-match?" => true,
+            _ => false,
         };
-        let always = matches!(
-            quantifiers.get(id as usize),
-            Some(CaptureQuantifier::One | CaptureQuantifier::OneOrMore)
-        );
-        let shortest = |list: &Vec<String>| list.iter().map(String::len).min().unwrap_or(0);
-        if always
-            && strings.iter().all(|s| !s.is_empty())
-            && best
-                .as_ref()
-                .is_none_or(|b| shortest(&strings) > shortest(b))
-        {
-            best = Some(strings);
+        if !always {
+            continue;
+        }
+        // Every match of a regex begins with one of its prefix literals, when it has a finite
+        // set of them (`#narrow!` reports nothing without a match of its regex).
+        let clause = match (operator, strings.as_slice()) {
+            ("eq?" | "any-of?", _) => Some(strings),
+            (_, [regex]) => regex_prefixes(regex),
+            _ => None,
+        };
+        if let Some(clause) = clause.filter(|c| !c.is_empty() && c.iter().all(|s| !s.is_empty())) {
+            clauses.push(clause);
         }
     }
-    best
+    clauses
 }
 
 /// The literals every match of `regex` begins with (`None` when there is no finite set of
@@ -1080,21 +1129,25 @@ mod tests {
             let query = Query::new(&grammar, &pattern).unwrap();
             required_literals(&query, 0, &pattern)
         };
-        let cases: &[(&str, Option<&[&str]>)] = &[
-            (r#"(#eq? @_f "rmtree"))"#, Some(&["rmtree"])),
-            (r#"(#any-of? @_f "run" "call"))"#, Some(&["run", "call"])),
+        let cases: &[(&str, &[&[&str]])] = &[
+            (r#"(#eq? @_f "rmtree"))"#, &[&["rmtree"]]),
+            (r#"(#any-of? @_f "run" "call"))"#, &[&["run", "call"]]),
             // No finite set of prefixes, a negation, an optional capture: nothing required.
-            (r#"(#match? @_f ".*x"))"#, None),
-            (r#"(#not-eq? @_f "rmtree"))"#, None),
-            (r#"(#eq? @_a "rmtree"))"#, None),
-            // Of two, the one whose shortest string is longer.
+            (r#"(#match? @_f ".*x"))"#, &[]),
+            (r#"(#not-eq? @_f "rmtree"))"#, &[]),
+            (r#"(#eq? @_a "rmtree"))"#, &[]),
+            // Every predicate that requires something is a clause; the file-wide regex too,
+            // whatever its capture.
             (
-                r#"(#eq? @_f "rm") (#any-of? @_f "system" "popen"))"#,
-                Some(&["system", "popen"]),
+                r#"(#eq? @_f "rm") (#any-of? @_f "system" "popen") (#file-match? @_a "^import os"))"#,
+                &[&["rm"], &["system", "popen"], &["import os"]],
             ),
         ];
         for (predicates, expected) in cases {
-            let expected = expected.map(|list| list.iter().map(|s| s.to_string()).collect());
+            let expected: Vec<Vec<String>> = expected
+                .iter()
+                .map(|clause| clause.iter().map(|s| s.to_string()).collect())
+                .collect();
             assert_eq!(literals(predicates), expected, "{predicates}");
         }
         // A regex: literals that begin every match (which ones is regex-syntax's choice).
@@ -1103,11 +1156,9 @@ mod tests {
             (r#"(#match? @_f "(?i)^rm(dir)?$"))"#, "RmDir"),
             (r#"(#narrow! @_f "\"Action\"\\s*:"))"#, "\"Action\": \"*\""),
         ] {
-            let found = literals(predicates).unwrap_or_else(|| panic!("{predicates}: none"));
+            let found = literals(predicates);
             assert!(
-                found
-                    .iter()
-                    .any(|l| !l.is_empty() && matching.starts_with(l.as_str())),
+                matches!(found.as_slice(), [clause] if clause.iter().any(|l| matching.starts_with(l.as_str()))),
                 "{predicates}: {found:?}"
             );
         }
