@@ -303,49 +303,43 @@ impl CompiledLanguage {
 /// (`((a) . (b) [(c) (d)])` has three), `usize::MAX` when one is quantified (`(a)+`). Strings and
 /// comments are skipped; predicates do not count.
 fn top_level_steps(pattern: &str) -> usize {
-    let mut chars = pattern.chars().peekable();
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
     let mut depth = 0usize;
     let mut steps = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                if string_at(bytes, &mut at).is_none() {
+                    break;
                 }
+                continue;
             }
-            ';' => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        break;
-                    }
-                }
+            b';' => {
+                skip_blank(bytes, &mut at);
+                continue;
             }
-            '(' | '[' => {
+            b'(' | b'[' => {
                 depth += 1;
-                let predicate = chars.peek() == Some(&'#');
+                let predicate = bytes.get(at + 1) == Some(&b'#');
                 if depth == 2 && !predicate {
                     steps += 1;
                 }
             }
-            ')' | ']' => {
+            b')' | b']' => {
                 depth = depth.saturating_sub(1);
                 if depth == 1 {
-                    while chars.peek().is_some_and(|c| c.is_whitespace()) {
-                        chars.next();
-                    }
-                    if matches!(chars.peek(), Some('*' | '+')) {
+                    at += 1;
+                    skip_blank(bytes, &mut at);
+                    if matches!(bytes.get(at), Some(b'*' | b'+')) {
                         return usize::MAX;
                     }
+                    continue;
                 }
             }
             _ => {}
         }
+        at += 1;
     }
     steps.max(1)
 }
@@ -458,11 +452,7 @@ fn required_literals(query: &Query, index: usize, pattern: &str) -> Vec<Vec<Stri
                 b'@' => {
                     at += 1;
                     let start = at;
-                    while at < bytes.len()
-                        && (bytes[at].is_ascii_alphanumeric() || b"_-.".contains(&bytes[at]))
-                    {
-                        at += 1;
-                    }
+                    skip_capture_name(bytes, &mut at);
                     if capture.is_none() {
                         capture = Some(&pattern[start..at]);
                     } else {
@@ -545,6 +535,14 @@ fn skip_blank(bytes: &[u8], at: &mut usize) {
             }
             _ => break,
         }
+    }
+}
+
+/// Moves past a capture name starting at `at` (after its `@`).
+fn skip_capture_name(bytes: &[u8], at: &mut usize) {
+    while *at < bytes.len() && (bytes[*at].is_ascii_alphanumeric() || b"_-.".contains(&bytes[*at]))
+    {
+        *at += 1;
     }
 }
 
@@ -667,11 +665,7 @@ fn roots_of_item(bytes: &[u8], at: &mut usize, kinds: &mut Vec<String>) -> Optio
         match bytes.get(*at) {
             Some(b'@') => {
                 *at += 1;
-                while *at < bytes.len()
-                    && (bytes[*at].is_ascii_alphanumeric() || b"_-.".contains(&bytes[*at]))
-                {
-                    *at += 1;
-                }
+                skip_capture_name(bytes, at);
             }
             Some(b'?' | b'*' | b'+') => *at += 1,
             _ => return Some(()),
@@ -853,24 +847,24 @@ fn strings_required(predicate: &Predicate) -> bool {
 
 /// Capture names written in a pattern's text, outside strings and comments.
 pub fn captures_in(pattern: &str) -> Vec<&str> {
+    let bytes = pattern.as_bytes();
     let mut names = Vec::new();
-    let mut in_string = false;
-    let mut chars = pattern.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '\\' if in_string => {
-                chars.next();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'"' => {
+                if string_at(bytes, &mut at).is_none() {
+                    break;
+                }
             }
-            '"' => in_string = !in_string,
-            ';' if !in_string => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
-            '@' if !in_string => {
-                let rest = &pattern[i + 1..];
-                let len = rest
-                    .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
-                    .unwrap_or(rest.len());
-                names.push(&rest[..len]);
+            b';' => skip_blank(bytes, &mut at),
+            b'@' => {
+                at += 1;
+                let start = at;
+                skip_capture_name(bytes, &mut at);
+                names.push(&pattern[start..at]);
             }
-            _ => {}
+            _ => at += 1,
         }
     }
     names
@@ -1118,6 +1112,18 @@ mod tests {
             let expected = expected.map(|kinds| kinds.iter().map(|k| k.to_string()).collect());
             assert_eq!(pattern_roots(pattern), expected, "{pattern}");
         }
+    }
+
+    #[test]
+    fn pattern_text_readers_skip_strings_and_comments() {
+        assert_eq!(top_level_steps("((a) . (b) [(c) (d)])"), 3);
+        assert_eq!(top_level_steps("((a) @x (#eq? @x \"(\") ; (\n)"), 1);
+        assert_eq!(top_level_steps("((a) (b) ; a comment\n +)"), usize::MAX);
+        assert_eq!(top_level_steps("((a) (b)* )"), usize::MAX);
+        assert_eq!(
+            captures_in("((a) @x (#eq? @x \"@no \\\" @nor\") ; @nope\n (b) @y.z-w)"),
+            ["x", "x", "y.z-w"]
+        );
     }
 
     #[test]
