@@ -213,7 +213,7 @@ pub fn analyze_within(
     let Some(tree) = parse(language, text, None) else {
         return (Vec::new(), true);
     };
-    let collected = collect(text, tree.root_node(), &[], language, rules, budget);
+    let collected = collect_admitted(text, tree.root_node(), &[], language, rules, budget);
     let truncated = collected.truncated;
     (finish(text, rules, collected), truncated)
 }
@@ -372,15 +372,27 @@ pub fn collect<'t>(
     rules: &RuleSet,
     budget: Duration,
 ) -> Collected {
+    if regions.is_empty() && !may_match(text, language, rules) {
+        return Collected::default();
+    }
+    collect_admitted(text, root, regions, language, rules, budget)
+}
+
+/// [`collect`] of a document the prefilter ([`may_match`]) already admitted.
+fn collect_admitted<'t>(
+    text: &'t str,
+    root: Node<'t>,
+    regions: &[Range<usize>],
+    language: Language,
+    rules: &RuleSet,
+    budget: Duration,
+) -> Collected {
     // Queries compile on first use; that one-time cost (seconds for a large catalog on a busy
     // machine) must not eat the budget of the first document of a language, nor of the shell
     // snippets embedded in it.
     let compiled = rules.compiled(language);
     if compiled.shell_capture.is_some() || compiled.argv_capture.is_some() {
         rules.compiled(Language::Bash);
-    }
-    if regions.is_empty() && !may_match(text, language, rules) {
-        return Collected::default();
     }
     let whole = [WHOLE];
     let (ranges, limited) = if regions.is_empty() {
