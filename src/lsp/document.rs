@@ -197,20 +197,12 @@ impl Document {
             // chain node must query the whole document, as a rule pattern there does.
             if let Some(tree) = &self.tree {
                 let descend = self.rules.compiled(language).sibling_span == 1;
-                self.matched_at_top |=
-                    Outline::of(tree.root_node(), descend)
-                        .chain
-                        .iter()
-                        .any(|node| {
-                            analysis::matches_at_top(
-                                &self.text,
-                                *node,
-                                0,
-                                language,
-                                &self.rules,
-                                true,
-                            )
-                        });
+                self.matched_at_top |= Outline::of(tree.root_node(), descend).matched_by(
+                    &self.text,
+                    language,
+                    &self.rules,
+                    true,
+                );
             }
         }
     }
@@ -692,21 +684,24 @@ impl<'t> Outline<'t> {
 
     /// Whether a rule pattern (with `diff`, a diff rule's pattern too) matches a node of the
     /// chain: such a match can change with any statement.
-    /// Only nodes of a kind a pattern can be rooted at are queried (a query cursor on the
-    /// root walks the whole tree even when no pattern can start there).
     fn matched(&self, text: &str, language: Language, rules: &RuleSet, diff: bool) -> bool {
-        let rooted = |node: &Node<'_>, diff: bool| {
-            let compiled = if diff {
-                rules.compiled_diff(language)
-            } else {
-                rules.compiled(language)
-            };
+        self.matched_by(text, language, rules, false)
+            || diff && self.matched_by(text, language, rules, true)
+    }
+
+    /// Whether a pattern of the rules' query (`diff`: of the diff rules' query) matches a node
+    /// of the chain. Only nodes of a kind a pattern can be rooted at are queried (a query
+    /// cursor on the root walks the whole tree even when no pattern can start there).
+    fn matched_by(&self, text: &str, language: Language, rules: &RuleSet, diff: bool) -> bool {
+        let compiled = if diff {
+            rules.compiled_diff(language)
+        } else {
+            rules.compiled(language)
+        };
+        self.chain.iter().any(|node| {
             compiled.may_root(node.kind())
                 && analysis::matches_at_top(text, *node, 0, language, rules, diff)
-        };
-        self.chain
-            .iter()
-            .any(|node| rooted(node, false) || diff && rooted(node, true))
+        })
     }
 }
 
